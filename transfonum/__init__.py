@@ -1,0 +1,1 @@
+"""Code partagé du kit « Transformation numérique » : données, graphiques, exercices."""
