@@ -1,0 +1,40 @@
+# Two commands for a fresh Debian/Ubuntu machine with python3 and make:
+#   make book   set up .venv, check the data, build the site into _build/html
+#   make test   set up .venv, run every test
+# and: make serve (serve the site on 127.0.0.1), make bench, make clean.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+READY  := $(VENV)/.ready
+PORT   ?= 8000
+JB_FLAGS := --warningiserror --keep-going
+
+.PHONY: book test serve bench clean
+
+$(READY): requirements.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
+	  echo "Impossible de créer $(VENV) : installez python3-venv (apt-get install python3-venv)."; exit 1; }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@touch $@
+
+book: $(READY)
+	$(BIN)/python -m transfonum.validation
+	$(BIN)/jupyter-book build $(JB_FLAGS) .
+	@echo ""
+	@echo "Site construit : ouvrez _build/html/index.html, ou lancez « make serve »."
+
+serve:
+	@test -f _build/html/index.html || { echo "Pas de site : lancez d'abord « make book »."; exit 1; }
+	@echo "Site servi sur http://127.0.0.1:$(PORT)/ (Ctrl+C pour arrêter)"
+	$(PYTHON) -m http.server --bind 127.0.0.1 --directory _build/html $(PORT)
+
+test: $(READY)
+	$(BIN)/python -m pytest
+
+bench: $(READY)
+	$(BIN)/python -m transfonum.bench
+
+clean:
+	rm -rf _build

@@ -1,0 +1,55 @@
+"""French number formats, for prose (through myst-nb ``glue``) and for charts.
+
+The same conventions everywhere: decimal comma, a non-breaking space (U+00A0) between
+groups of thousands and before the percent sign: ``1 234,5`` and ``80 %``.
+"""
+
+from __future__ import annotations
+
+import math
+
+NBSP = "\u00a0"
+
+#: d3-format locale handed to Vega (``formatLocale`` embed option).
+D3_FORMAT_LOCALE: dict = {
+    "decimal": ",",
+    "thousands": NBSP,
+    "grouping": [3],
+    "currency": ["", f"{NBSP}€"],
+    "percent": f"{NBSP}%",
+}
+
+#: d3-time-format locale handed to Vega (``timeFormatLocale`` embed option).
+D3_TIME_FORMAT_LOCALE: dict = {
+    "dateTime": "%A %e %B %Y à %X",
+    "date": "%d/%m/%Y",
+    "time": "%H:%M:%S",
+    "periods": ["AM", "PM"],
+    "days": ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"],
+    "shortDays": ["dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."],
+    "months": [
+        "janvier", "février", "mars", "avril", "mai", "juin",
+        "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    ],
+    "shortMonths": [
+        "janv.", "févr.", "mars", "avr.", "mai", "juin",
+        "juil.", "août", "sept.", "oct.", "nov.", "déc.",
+    ],
+}
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """Format a number the French way: ``number(18000) == "18 000"``,
+    ``number(4.8, 1) == "4,8"`` (the spaces are non-breaking).
+
+    Raises ``ValueError`` for NaN or infinity: a missing figure must not print as text.
+    """
+    if value is None or not math.isfinite(value):
+        raise ValueError(f"pas de nombre à formater : {value!r}")
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", NBSP).replace(".", ",")
+
+
+def percent(value: float, decimals: int = 0) -> str:
+    """Format a percentage given on the 0–100 scale: ``percent(80) == "80 %"``."""
+    return f"{number(value, decimals)}{NBSP}%"

@@ -1,0 +1,152 @@
+"""Sphinx extension of the kit, named in ``_config.yml`` (``sphinx.extra_extensions``).
+
+It does four things a stock Jupyter Book does not:
+
+1. **The site stands alone.** It writes one Vega + Vega-Lite + vega-embed bundle (made by
+   ``vl_convert.javascript_bundle``) to ``_static`` and loads it, as a module script, on
+   the pages that hold a chart; it tells notebooks executed by the build to use the
+   offline renderer of :mod:`transfonum.charts`.
+2. **No stale chart.** myst-nb's execution cache keys on code cells only. Every notebook
+   that uses the package gets a hidden cell holding a fingerprint of ``data/`` and of the
+   package's code, and a Sphinx dependency on those files: when one of them changes, the
+   notebook is read again, its cache key differs, and it is executed again.
+3. **A French interface.** The fold prompts of code cells are translated.
+4. **Repository settings.** On GitHub Actions, the repository URL (for the launch,
+   repository and issue buttons) is taken from ``GITHUB_REPOSITORY`` instead of the
+   placeholder in ``_config.yml``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import altair as alt
+from sphinx.application import Sphinx
+from myst_nb.sphinx_ import HideCodeCellNode
+from sphinx.config import Config
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from transfonum import charts
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+REPO_ROOT = PACKAGE_DIR.parent
+DATA_DIR = REPO_ROOT / "data"
+
+BUNDLE_NAME = "transfonum-vega.js"
+READY_SNIPPET = (
+    "window.vegaEmbed = vegaEmbed; window.vegaLite = vegaLite; window.vega = vega;\n"
+    "window.dispatchEvent(new Event('transfonum:vega-ready'));\n"
+)
+FINGERPRINT_MARK = "transfonum-empreinte"
+
+
+def vega_lite_version() -> str:
+    """The Vega-Lite version Altair writes, as vl-convert names it (``"6.4"``)."""
+    major, minor = alt.SCHEMA_VERSION.lstrip("v").split(".")[:2]
+    return f"{major}.{minor}"
+
+
+def write_vega_bundle(folder: Path) -> Path:
+    """Write the Vega bundle to ``folder`` unless an identical one is there already."""
+    import vl_convert
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / BUNDLE_NAME
+    version = vega_lite_version()
+    stamp = f"/* transfonum: vl-convert {vl_convert.__version__}, Vega-Lite {version} */\n"
+    if path.exists() and path.read_text(encoding="utf-8").startswith(stamp):
+        return path
+    bundle = vl_convert.javascript_bundle(snippet=READY_SNIPPET, vl_version=version)
+    path.write_text(stamp + bundle, encoding="utf-8")
+    return path
+
+
+def tracked_files() -> list[Path]:
+    """The files whose content a notebook's outputs depend on: data and package code."""
+    files = [p for p in DATA_DIR.rglob("*") if p.is_file()] if DATA_DIR.exists() else []
+    files += PACKAGE_DIR.rglob("*.py")
+    return sorted(files)
+
+
+def fingerprint(files: list[Path]) -> str:
+    """A digest of the names and contents of ``files``."""
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(str(path.relative_to(REPO_ROOT)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def uses_package(source: str) -> bool:
+    """Whether a MyST notebook's text imports the kit's package."""
+    return "{code-cell}" in source and "transfonum" in source
+
+
+def fingerprint_cell(source: str, digest: str) -> str:
+    """A hidden code cell carrying ``digest``, in the notebook's own code-cell language."""
+    first = next(line for line in source.splitlines() if "{code-cell}" in line)
+    fence = first[: len(first) - len(first.lstrip("`"))]
+    opening = first.strip()
+    return (
+        f"\n\n{opening}\n:tags: [remove-cell]\n\n# {FINGERPRINT_MARK} {digest}\n{fence}\n"
+    )
+
+
+#: French words for the ``{type}`` myst-nb puts in the fold prompts of code cells.
+PROMPT_TYPES_FR = {
+    "source": "le code", "output": "le résultat", "outputs": "le résultat",
+    "content": "la cellule",
+}
+
+
+class TranslateCellPrompts(SphinxPostTransform):
+    """Put the fold prompts of code cells ("Afficher {type}") in French."""
+
+    default_priority = 200  # after myst-nb's HideInputCells (199) fills in {type}
+    formats = ("html",)
+
+    def run(self, **kwargs) -> None:
+        for node in self.document.findall(HideCodeCellNode):
+            for key in ("prompt_show", "prompt_hide"):
+                verb, _, kind = node[key].rpartition(" ")
+                if kind in PROMPT_TYPES_FR:
+                    node[key] = f"{verb} {PROMPT_TYPES_FR[kind]}"
+
+
+def _on_config_inited(app: Sphinx, config: Config) -> None:
+    os.environ[charts.BUILD_ENV_VAR] = "1"
+    github_repository = os.environ.get("GITHUB_REPOSITORY")
+    if github_repository:
+        config.html_theme_options["repository_url"] = (
+            f"https://github.com/{github_repository}"
+        )
+    static = Path(app.outdir).parent / ".transfonum-static"
+    write_vega_bundle(static)
+    config.html_static_path.append(str(static))
+    files = tracked_files()
+    app.transfonum_files = files
+    app.transfonum_fingerprint = fingerprint(files)
+
+
+def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    if not uses_package(source[0]):
+        return
+    source[0] += fingerprint_cell(source[0], app.transfonum_fingerprint)
+    for path in app.transfonum_files:
+        app.env.note_dependency(str(path))
+
+
+def _on_html_page_context(app, pagename, templatename, context, doctree) -> None:
+    if "transfonum-chart" in context.get("body", ""):
+        app.add_js_file(BUNDLE_NAME, type="module")
+
+
+def setup(app: Sphinx) -> dict:
+    """Register the extension's event handlers."""
+    app.connect("config-inited", _on_config_inited)
+    app.connect("source-read", _on_source_read)
+    app.connect("html-page-context", _on_html_page_context)
+    app.add_post_transform(TranslateCellPrompts)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
