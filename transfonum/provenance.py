@@ -1,0 +1,209 @@
+"""La provenance des chiffres : lignes « Source : … », valeurs citées, table de vérification.
+
+Tout part des tables ``chiffres``, ``etudes`` et ``billets`` du paquet de données ::
+
+    from transfonum import provenance
+    from transfonum.data import load_table
+
+    chiffres = load_table("chiffres")
+    mit = chiffres[chiffres["etude_id"] == "et-mit-smr-deloitte-2012"]
+    provenance.source_line(mit)
+    # 'Source : MIT Sloan Management Review et Deloitte, « Social Business: … », 2012,
+    #  échantillon de 3 478 (…) ; cité par « … » (claudesuper.com).'
+    provenance.cited("c-mit2012-relation-client")   # '80 %' (espace insécable)
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from transfonum import fr
+from transfonum.data import load_table
+
+NBSP = fr.NBSP
+
+#: Libellé français de chaque statut de vérification, dans l'ordre d'affichage.
+STATUS_LABELS: dict[str, str] = {
+    "confirme": "Confirmé",
+    "differe": "Diffère de l'original",
+    "non_verifie": "Non vérifié",
+    "non_trouve": "Original introuvable",
+}
+
+_APPROX = {"exacte": "", "environ": "environ ", "moins_de": "moins de ", "plus_de": "plus de "}
+
+
+def _q(text: str) -> str:
+    return f"«{NBSP}{text}{NBSP}»"
+
+
+def _blog(blog: str) -> str:
+    """Le nom du blog sans la précision entre parenthèses sur l'attribution."""
+    return str(blog).split(" (", 1)[0]
+
+
+def format_value(value: float, unit: str, approximation: str = "exacte") -> str:
+    """Une valeur en français selon son unité : ``format_value(80, "pourcent") == "80 %"``.
+
+    ``approximation`` (exacte, environ, moins_de, plus_de) ajoute « environ », « moins
+    de » ou « plus de ». Les espaces sont insécables.
+    """
+    value = float(value)
+    decimals = 0 if value.is_integer() else 1
+    number = fr.number(value, decimals)
+    if unit in ("nombre", "euros") and value >= 1_000_000 and value % 1_000_000 == 0:
+        millions = int(value // 1_000_000)
+        number = f"{fr.number(millions)}{NBSP}million{'s' if millions > 1 else ''}"
+        if unit == "euros":
+            number += " d'euros"
+            unit = "nombre"
+    text = {
+        "pourcent": f"{number}{NBSP}%",
+        "euros": f"{number}{NBSP}€",
+        "annees": f"{number}{NBSP}ans",
+        "heure": f"{number}{NBSP}h",
+        "jours_par_semaine": f"{number}{NBSP}jours par semaine",
+    }.get(unit, number)
+    prefix = _APPROX.get(approximation or "exacte", "")
+    return prefix.replace(" ", NBSP) + text
+
+
+def cited(figure_id: str, chiffres: pd.DataFrame | None = None) -> str:
+    """La valeur du chiffre ``figure_id`` telle que le billet la cite, formatée en français.
+
+    Pensé pour ``glue`` : ``glue("mit_relation_client", provenance.cited("c-…"), display=False)``.
+    Lève :class:`KeyError` si l'identifiant n'existe pas.
+    """
+    row = _row(figure_id, chiffres)
+    return format_value(row["valeur"], row["unite"], row["approximation"])
+
+
+def original(figure_id: str, chiffres: pd.DataFrame | None = None) -> str | None:
+    """La valeur d'origine du chiffre si elle diffère de la valeur citée, sinon ``None``."""
+    row = _row(figure_id, chiffres)
+    if pd.isna(row["valeur_originale"]):
+        return None
+    return format_value(row["valeur_originale"], row["unite"])
+
+
+def _row(figure_id: str, chiffres: pd.DataFrame | None) -> pd.Series:
+    chiffres = load_table("chiffres") if chiffres is None else chiffres
+    match = chiffres[chiffres["id"] == figure_id]
+    if match.empty:
+        raise KeyError(f"chiffre inconnu : {figure_id}")
+    return match.iloc[0]
+
+
+def _study_text(study: pd.Series) -> str:
+    publisher = study["editeur"]
+    if pd.notna(study["partenaires"]):
+        publisher = f"{publisher} et {study['partenaires']}"
+    parts = [publisher, _q(study["titre"])]
+    if pd.notna(study["annee"]):
+        parts.append(str(int(study["annee"])))
+    if pd.notna(study["taille_echantillon"]):
+        description = str(study["echantillon_description"])
+        parts.append(
+            f"échantillon de {fr.number(int(study['taille_echantillon']))} "
+            f"({description[:1].lower()}{description[1:]})"
+        )
+    if study["statut_recherche"] == "non trouvé":
+        parts.append("étude d'origine non trouvée")
+    return ", ".join(parts)
+
+
+def _post_text(post: pd.Series) -> str:
+    return f"{_q(post['titre'])} ({_blog(post['blog'])})"
+
+
+def source_line(
+    figures: pd.DataFrame,
+    etudes: pd.DataFrame | None = None,
+    billets: pd.DataFrame | None = None,
+) -> str:
+    """La légende « Source : … » des lignes ``figures`` de la table ``chiffres``.
+
+    Pour chaque étude citée : éditeur (et partenaires), titre, année, échantillon s'il
+    est connu. Les chiffres sans étude sont attribués au billet, avec la mention
+    « source non précisée par le billet ». Suivent les billets qui citent ces chiffres.
+    Lève :class:`ValueError` si ``figures`` est vide.
+    """
+    if figures.empty:
+        raise ValueError("source_line() : aucun chiffre donné")
+    etudes = load_table("etudes") if etudes is None else etudes
+    billets = load_table("billets") if billets is None else billets
+    studies = etudes.set_index("id")
+    posts = billets.set_index("id")
+    sources: list[str] = []
+    for study_id in dict.fromkeys(figures["etude_id"].dropna()):
+        sources.append(_study_text(studies.loc[study_id]))
+    unsourced = figures[figures["etude_id"].isna()]
+    for post_id in dict.fromkeys(unsourced["billet_id"]):
+        sources.append(f"{_post_text(posts.loc[post_id])}, source non précisée par le billet")
+    line = f"Source{NBSP}: " + f"{NBSP}; ".join(sources)
+    citing = [
+        _post_text(posts.loc[p])
+        for p in dict.fromkeys(figures.loc[figures["etude_id"].notna(), "billet_id"])
+    ]
+    if citing:
+        line += f"{NBSP}; cité par " + ", ".join(citing)
+    return line + "."
+
+
+def verification_table(
+    chiffres: pd.DataFrame | None = None,
+    etudes: pd.DataFrame | None = None,
+    billets: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Une ligne par chiffre, en colonnes françaises, pour l'annexe de vérification.
+
+    Colonnes : Chiffre, Tel que cité, Dans la source, Statut, Mise en garde, Étude,
+    Billet. « Dans la source » donne la valeur d'origine si elle diffère, sinon la
+    population réellement mesurée si elle diffère, sinon un tiret.
+    """
+    chiffres = load_table("chiffres") if chiffres is None else chiffres
+    etudes = load_table("etudes") if etudes is None else etudes
+    billets = load_table("billets") if billets is None else billets
+    study_titles = etudes.set_index("id")["titre"]
+    posts = billets.set_index("id")
+
+    def in_source(row: pd.Series) -> str:
+        parts = []
+        if pd.notna(row["valeur_originale"]):
+            parts.append(format_value(row["valeur_originale"], row["unite"]))
+        if pd.notna(row["population_originale"]):
+            parts.append(str(row["population_originale"]))
+        return f"{NBSP}: ".join(parts) if parts else "—"
+
+    order = {status: i for i, status in enumerate(STATUS_LABELS)}
+    table = pd.DataFrame({
+        "Chiffre": chiffres["libelle"],
+        "Tel que cité": [
+            format_value(v, u, a)
+            for v, u, a in zip(chiffres["valeur"], chiffres["unite"], chiffres["approximation"])
+        ],
+        "Dans la source": chiffres.apply(in_source, axis=1),
+        "Statut": chiffres["statut"].map(STATUS_LABELS),
+        "Mise en garde": chiffres["mise_en_garde"],
+        "Étude": chiffres["etude_id"].map(study_titles).fillna("aucune (non précisée par le billet)"),
+        "Billet": [_post_text(posts.loc[p]) for p in chiffres["billet_id"]],
+        "_ordre": chiffres["statut"].map(order),
+    })
+    return table.sort_values(["_ordre", "Billet"], kind="stable").drop(columns="_ordre").reset_index(drop=True)
+
+
+def status_counts(chiffres: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Nombre de chiffres par statut de vérification (tous les statuts, même à zéro)."""
+    chiffres = load_table("chiffres") if chiffres is None else chiffres
+    counts = chiffres["statut"].value_counts()
+    return pd.DataFrame({
+        "statut": list(STATUS_LABELS),
+        "libelle": list(STATUS_LABELS.values()),
+        "nombre": [int(counts.get(s, 0)) for s in STATUS_LABELS],
+    })
+
+
+__all__ = [
+    "STATUS_LABELS", "cited", "format_value", "original", "source_line",
+    "status_counts", "verification_table",
+]
