@@ -150,6 +150,19 @@ def source_line(
     return line + "."
 
 
+def kit_source(*tables: str) -> str:
+    """Légende « Source : … » d'un graphique tiré des tables du kit elles-mêmes.
+
+    ``kit_source("chiffres")`` nomme la table et rappelle d'où viennent ses lignes.
+    """
+    names = ", ".join(_q(t) for t in tables)
+    noun = "table" if len(tables) == 1 else "tables"
+    return (
+        f"Source{NBSP}: {noun} {names} du dossier data/ du kit, établie{'s' if len(tables) > 1 else ''} "
+        "à partir des billets du corpus et de la recherche documentaire sur les études d'origine."
+    )
+
+
 def verification_table(
     chiffres: pd.DataFrame | None = None,
     etudes: pd.DataFrame | None = None,
@@ -192,6 +205,28 @@ def verification_table(
     return table.sort_values(["_ordre", "Billet"], kind="stable").drop(columns="_ordre").reset_index(drop=True)
 
 
+def studies_table(etudes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Une ligne par étude d'origine, en colonnes françaises, pour l'annexe.
+
+    Colonnes : Étude, Éditeur, Année (« inconnue » si vide), Échantillon (taille en
+    français suivie de sa description, ou la description seule), Recherche, Ce que dit
+    l'original.
+    """
+    etudes = load_table("etudes") if etudes is None else etudes
+    samples = [
+        description if pd.isna(size) else f"{fr.number(int(size))}{NBSP}: {description}"
+        for size, description in zip(etudes["taille_echantillon"], etudes["echantillon_description"])
+    ]
+    return pd.DataFrame({
+        "Étude": etudes["titre"],
+        "Éditeur": etudes["editeur"],
+        "Année": [("inconnue" if pd.isna(y) else str(int(y))) for y in etudes["annee"]],
+        "Échantillon": samples,
+        "Recherche": etudes["statut_recherche"],
+        "Ce que dit l'original": etudes["note"],
+    })
+
+
 def status_counts(chiffres: pd.DataFrame | None = None) -> pd.DataFrame:
     """Nombre de chiffres par statut de vérification (tous les statuts, même à zéro)."""
     chiffres = load_table("chiffres") if chiffres is None else chiffres
@@ -204,6 +239,6 @@ def status_counts(chiffres: pd.DataFrame | None = None) -> pd.DataFrame:
 
 
 __all__ = [
-    "STATUS_LABELS", "cited", "format_value", "original", "source_line",
-    "status_counts", "verification_table",
+    "STATUS_LABELS", "cited", "format_value", "kit_source", "original", "source_line",
+    "status_counts", "studies_table", "verification_table",
 ]
