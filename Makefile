@@ -8,7 +8,6 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 PORT   ?= 8000
-JB_FLAGS := --warningiserror --keep-going
 
 .PHONY: book test serve bench clean
 
@@ -20,10 +19,7 @@ $(READY): requirements.txt pyproject.toml
 	@touch $@
 
 book: $(READY)
-	$(BIN)/python -m transfonum.validation
-	$(BIN)/jupyter-book build $(JB_FLAGS) .
-	@echo ""
-	@echo "Site construit : ouvrez _build/html/index.html, ou lancez « make serve »."
+	$(BIN)/python -m transfonum.build
 
 serve:
 	@test -f _build/html/index.html || { echo "Pas de site : lancez d'abord « make book »."; exit 1; }

@@ -10,7 +10,8 @@ It does four things a stock Jupyter Book does not:
    that uses the package gets a hidden cell holding a fingerprint of ``data/`` and of the
    package's code, and a Sphinx dependency on those files: when one of them changes, the
    notebook is read again, its cache key differs, and it is executed again.
-3. **A French interface.** The fold prompts of code cells are translated.
+3. **A French interface, no dead control.** The fold prompts of code cells are
+   translated; the scripts of Thebe (live code, switched off here) are left out.
 4. **Repository settings.** On GitHub Actions, the repository URL (for the launch,
    repository and issue buttons) is taken from ``GITHUB_REPOSITORY`` instead of the
    placeholder in ``_config.yml``.
@@ -31,8 +32,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from transfonum import charts
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-REPO_ROOT = PACKAGE_DIR.parent
-DATA_DIR = REPO_ROOT / "data"
+STYLESHEET = "transfonum.css"
 
 BUNDLE_NAME = "transfonum-vega.js"
 READY_SNIPPET = (
@@ -63,18 +63,19 @@ def write_vega_bundle(folder: Path) -> Path:
     return path
 
 
-def tracked_files() -> list[Path]:
-    """The files whose content a notebook's outputs depend on: data and package code."""
-    files = [p for p in DATA_DIR.rglob("*") if p.is_file()] if DATA_DIR.exists() else []
+def tracked_files(data_dir: Path) -> list[Path]:
+    """The files a notebook's outputs depend on: everything in ``data_dir``, and the
+    package's code (a change to the chart theme must redraw the charts too)."""
+    files = [p for p in data_dir.rglob("*") if p.is_file()] if data_dir.exists() else []
     files += PACKAGE_DIR.rglob("*.py")
     return sorted(files)
 
 
 def fingerprint(files: list[Path]) -> str:
-    """A digest of the names and contents of ``files``."""
+    """A digest of the paths and contents of ``files``."""
     digest = hashlib.sha256()
     for path in files:
-        digest.update(str(path.relative_to(REPO_ROOT)).encode())
+        digest.update(str(path).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -124,8 +125,9 @@ def _on_config_inited(app: Sphinx, config: Config) -> None:
         )
     static = Path(app.outdir).parent / ".transfonum-static"
     write_vega_bundle(static)
-    config.html_static_path.append(str(static))
-    files = tracked_files()
+    config.html_static_path.extend([str(static), str(PACKAGE_DIR / "static")])
+    app.add_css_file(STYLESHEET)
+    files = tracked_files(Path(app.confdir, config.transfonum_data_dir))
     app.transfonum_files = files
     app.transfonum_fingerprint = fingerprint(files)
 
@@ -138,13 +140,23 @@ def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         app.env.note_dependency(str(path))
 
 
+def _is_thebe_asset(asset) -> bool:
+    return "thebe" in (asset.filename or "") or "THEBE" in asset.attributes.get("body", "")
+
+
 def _on_html_page_context(app, pagename, templatename, context, doctree) -> None:
     if "transfonum-chart" in context.get("body", ""):
         app.add_js_file(BUNDLE_NAME, type="module")
+    # Live code (Thebe) is off in this kit: no page may offer a kernel it cannot reach.
+    # sphinx-thebe adds its scripts anyway, and twice (a `const` declared twice is an
+    # error on every page), so they are taken out.
+    for key in ("script_files", "css_files"):
+        context[key] = [asset for asset in context.get(key, []) if not _is_thebe_asset(asset)]
 
 
 def setup(app: Sphinx) -> dict:
     """Register the extension's event handlers."""
+    app.add_config_value("transfonum_data_dir", "data", "env", [str])
     app.connect("config-inited", _on_config_inited)
     app.connect("source-read", _on_source_read)
     app.connect("html-page-context", _on_html_page_context)

@@ -1,0 +1,65 @@
+"""Shared fixtures: one clean build of the book per test session, served on 127.0.0.1,
+and Debian's Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from transfonum.build import REPO_ROOT, build
+
+CHROMIUM = os.environ.get("TRANSFONUM_CHROMIUM", "/usr/bin/chromium")
+#: Flags that keep a headless Chromium from calling home on this closed network.
+CHROMIUM_ARGS = [
+    "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-default-apps",
+]
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> tuple[Path, str]:
+    """The book built from clean (empty cache) into a temporary folder.
+
+    Returns the HTML folder and the build's output (standard error merged in).
+    """
+    out = tmp_path_factory.mktemp("site")
+    result = build(REPO_ROOT, path_output=out, capture=True)
+    if result.returncode != 0:
+        pytest.fail(f"la construction du livre a échoué :\n{result.stdout[-6000:]}")
+    return out / "_build" / "html", result.stdout
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - signature of the base class
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site) -> str:
+    """Base URL of the built site, served on the loopback interface only."""
+    html_dir, _ = built_site
+    handler = functools.partial(_QuietHandler, directory=str(html_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium (never a downloaded browser), headless."""
+    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium introuvable ({CHROMIUM}) : apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

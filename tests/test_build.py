@@ -1,0 +1,129 @@
+"""The book builds from clean with no warning, and bad input stops the build with the
+file and the reason. Small books are built in temporary folders with the kit's real
+``_config.yml``, so these tests check the settings the site is built with."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from transfonum.build import REPO_ROOT, build
+
+NOTEBOOK_HEADER = """---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+
+# Page d'essai
+
+"""
+
+
+def make_book(root: Path, body: str, data_dir: Path | None = None) -> Path:
+    """A one-page book using the kit's configuration; ``body`` follows the header."""
+    config = (REPO_ROOT / "_config.yml").read_text(encoding="utf-8")
+    if data_dir is not None:
+        config = config.replace("transfonum_data_dir: data", f"transfonum_data_dir: {data_dir}")
+    (root / "_config.yml").write_text(config, encoding="utf-8")
+    (root / "_toc.yml").write_text("format: jb-book\nroot: book/page\n", encoding="utf-8")
+    (root / "book").mkdir()
+    shutil.copy(REPO_ROOT / "book" / "references.bib", root / "book" / "references.bib")
+    (root / "book" / "page.md").write_text(NOTEBOOK_HEADER + body, encoding="utf-8")
+    return root
+
+
+def build_small(root: Path):
+    return build(root, validate=False, capture=True)
+
+
+def test_book_builds_from_clean_without_warnings(built_site):
+    html_dir, log = built_site
+    assert (html_dir / "book" / "intro.html").exists()
+    assert "build succeeded." in log
+    assert not re.search(r": (WARNING|ERROR|CRITICAL):|finished with problems", log), log[-4000:]
+
+
+def test_site_is_french(built_site):
+    html_dir, _ = built_site
+    page = (html_dir / "book" / "intro.html").read_text(encoding="utf-8")
+    assert '<html lang="fr"' in page
+    assert "Show code" not in page and "Afficher" in page
+
+
+def test_no_published_page_holds_a_traceback(built_site):
+    html_dir, _ = built_site
+    for page in html_dir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "Traceback (most recent call last)" not in text, page
+        assert 'class="output traceback' not in text, page
+
+
+def test_a_cell_that_raises_stops_the_build(tmp_path):
+    book = make_book(tmp_path, "```{code-cell} ipython3\n1 / 0\n```\n")
+    result = build_small(book)
+    assert result.returncode != 0
+    assert "page.md" in result.stdout
+    assert "ZeroDivisionError" in result.stdout
+    assert not (book / "_build" / "html" / "book" / "page.html").exists()
+
+
+def test_a_clean_page_builds(tmp_path):
+    """The small-book harness itself builds a page that has nothing wrong with it."""
+    book = make_book(tmp_path, "```{code-cell} ipython3\n1 + 1\n```\n")
+    result = build_small(book)
+    assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_a_broken_cross_reference_stops_the_build(tmp_path):
+    book = make_book(tmp_path, "Voir {ref}`section-absente`.\n")
+    result = build_small(book)
+    assert result.returncode != 0
+    assert "page.md" in result.stdout and "section-absente" in result.stdout
+
+
+def test_a_missing_data_file_stops_the_build(tmp_path):
+    book = make_book(
+        tmp_path,
+        "```{code-cell} ipython3\nimport pandas as pd\npd.read_csv('absent.csv')\n```\n",
+    )
+    result = build_small(book)
+    assert result.returncode != 0
+    assert "page.md" in result.stdout and "absent.csv" in result.stdout
+
+
+def test_changed_data_reruns_the_notebook(tmp_path):
+    """The execution cache keys on code only; a changed data file must still re-execute
+    the notebook that reads it, never leave the old output in place."""
+    data = tmp_path / "donnees"
+    data.mkdir()
+    (data / "valeur.csv").write_text("valeur\nPREMIERE\n", encoding="utf-8")
+    cell = (
+        "```{code-cell} ipython3\nimport transfonum, pandas as pd\n"
+        f"print(pd.read_csv({str(data / 'valeur.csv')!r})['valeur'][0])\n```\n"
+    )
+    (tmp_path / "livre").mkdir()
+    book = make_book(tmp_path / "livre", cell, data_dir=data)
+    page = book / "_build" / "html" / "book" / "page.html"
+
+    assert build_small(book).returncode == 0
+    assert "PREMIERE" in page.read_text(encoding="utf-8")
+    (data / "valeur.csv").write_text("valeur\nSECONDE\n", encoding="utf-8")
+    result = build_small(book)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert "SECONDE" in page.read_text(encoding="utf-8")
+
+
+def test_unchanged_notebook_comes_from_the_cache(tmp_path):
+    """A second build with nothing changed executes nothing."""
+    book = make_book(tmp_path, "```{code-cell} ipython3\nimport transfonum\n1 + 1\n```\n")
+    assert build_small(book).returncode == 0
+    second = build_small(book)
+    assert second.returncode == 0
+    assert "Executing notebook" not in second.stdout

@@ -1,0 +1,109 @@
+"""French number formats, the chart theme, captions and the offline renderer."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from transfonum import charts, fr
+
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "expected"),
+    [(18000, 0, f"18{NBSP}000"), (4.8, 1, "4,8"), (1234.5, 1, f"1{NBSP}234,5"), (0, 0, "0")],
+)
+def test_number_is_french(value, decimals, expected):
+    assert fr.number(value, decimals) == expected
+
+
+def test_percent_has_a_non_breaking_space():
+    assert fr.percent(80) == f"80{NBSP}%"
+    assert fr.percent(31.5, 1) == f"31,5{NBSP}%"
+
+
+@pytest.mark.parametrize("bad", [math.nan, math.inf, None])
+def test_number_refuses_a_missing_value(bad):
+    with pytest.raises(ValueError, match="pas de nombre"):
+        fr.number(bad)
+
+
+def test_vega_locale_matches_prose_format():
+    assert fr.D3_FORMAT_LOCALE["decimal"] == ","
+    assert fr.D3_FORMAT_LOCALE["thousands"] == NBSP
+    assert fr.D3_FORMAT_LOCALE["percent"] == f"{NBSP}%"
+    assert fr.D3_TIME_FORMAT_LOCALE["months"][7] == "août"
+
+
+def _chart():
+    return alt.Chart(pd.DataFrame({"x": ["a", "b"], "y": [0.8, 0.2]})).mark_bar().encode(
+        x="x:N", y=alt.Y("y:Q", axis=alt.Axis(format="%"))
+    )
+
+
+def test_finish_sets_title_description_and_source():
+    spec = charts.finish(
+        _chart(), title="Titre", description="Deux barres.", source="Source : essai"
+    ).to_dict()
+    assert spec["title"] == "Titre"
+    assert spec["description"] == "Deux barres."
+    assert spec["usermeta"][charts.USERMETA_KEY]["source"] == "Source : essai"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        {"title": "", "description": "d", "source": "Source : s"},
+        {"title": "t", "description": "  ", "source": "Source : s"},
+        {"title": "t", "description": "d", "source": ""},
+        {"title": "t", "description": "d", "source": "Données : s"},
+    ],
+)
+def test_finish_refuses_a_chart_without_its_texts(texts):
+    with pytest.raises(ValueError, match="finish"):
+        charts.finish(_chart(), **texts)
+
+
+def test_theme_is_readable_and_colour_blind_safe():
+    config = charts.theme()["config"]
+    assert config["range"]["category"][:3] == ["#0072B2", "#E69F00", "#009E73"]
+    assert config["axis"]["labelFontSize"] >= 12
+
+
+def test_offline_html_draws_from_the_local_bundle_only():
+    spec = charts.finish(
+        _chart(), title="T", description="D", source="Source : <b>étude</b>"
+    ).to_dict()
+    page = charts.chart_html(spec, element_id="tf-essai")
+    assert 'id="tf-essai"' in page and '<script type="module">' in page
+    assert "<figcaption>Source : &lt;b&gt;étude&lt;/b&gt;</figcaption>" in page
+    assert not re.search(r"https?://(?!vega\.github\.io/schema)", page), "adresse externe"
+    embedded = json.loads(re.search(r"'#tf-essai', (\{.*?\}), \{\"actions", page).group(1))
+    assert embedded["width"] == "container"
+    assert '"actions": false' in page and '"decimal": ","' in page
+
+
+def test_script_end_tag_in_data_cannot_close_the_script():
+    df = pd.DataFrame({"x": ["</script><script>alert(1)</script>"], "y": [1]})
+    spec = alt.Chart(df).mark_bar().encode(x="x:N", y="y:Q").to_dict()
+    page = charts.chart_html(spec)
+    assert page.count("</script>") == 1
+
+
+def test_setup_picks_the_renderer_for_the_context(monkeypatch):
+    monkeypatch.setenv(charts.BUILD_ENV_VAR, "1")
+    charts.setup()
+    assert alt.renderers.active == charts.RENDERER_NAME
+    monkeypatch.delenv(charts.BUILD_ENV_VAR)
+    charts.setup()
+    assert alt.renderers.active == charts.JUPYTER_RENDERER_NAME
+    bundle = charts.jupyter_renderer(
+        charts.finish(_chart(), title="T", description="D", source="Source : x").to_dict()
+    )
+    assert bundle["text/html"].endswith("<figcaption>Source : x</figcaption>")

@@ -1,0 +1,89 @@
+"""The built site stands alone: every page opens with no request to another host, every
+chart is drawn, and the browser reports no error."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+#: A chart counts as drawn when its container holds an SVG with at least one mark.
+CHART_DRAWN = """() => [...document.querySelectorAll('.transfonum-chart')].map(
+    (c) => c.querySelectorAll('svg [class*="role-mark"] > *').length)"""
+
+
+def _pages(html_dir):
+    """Every page of the site (not the theme's templates under _static/)."""
+    return sorted(
+        p.relative_to(html_dir).as_posix() for p in html_dir.rglob("*.html")
+        if not p.name.startswith("_") and "_static" not in p.relative_to(html_dir).parts
+    )
+
+
+def visit(browser, url: str) -> dict:
+    """Open ``url`` with every request to another host blocked and recorded."""
+    host = urlsplit(url).netloc
+    report = {"off_host": [], "console_errors": [], "page_errors": [], "failed": []}
+    page = browser.new_page()
+
+    def route(route):
+        if urlsplit(route.request.url).netloc == host or route.request.url.startswith("data:"):
+            route.continue_()
+        else:
+            report["off_host"].append(route.request.url)
+            route.abort()
+
+    page.route("**/*", route)
+    page.on("console", lambda m: m.type == "error" and report["console_errors"].append(m.text))
+    page.on("pageerror", lambda e: report["page_errors"].append(str(e)))
+    page.on("requestfailed", lambda r: report["failed"].append(r.url))
+    page.goto(url, wait_until="load")
+    page.wait_for_function(f"() => ({CHART_DRAWN})().every((n) => n > 0)", timeout=15000)
+    report["marks"] = page.evaluate(CHART_DRAWN)
+    page.close()
+    return report
+
+
+def test_site_has_pages(built_site):
+    html_dir, _ = built_site
+    assert "book/intro.html" in _pages(html_dir)
+
+
+def test_every_page_stands_alone(built_site, site_url, browser):
+    html_dir, _ = built_site
+    problems = []
+    charts_seen = 0
+    for page in _pages(html_dir):
+        report = visit(browser, f"{site_url}/{page}")
+        charts_seen += len(report["marks"])
+        for kind in ("off_host", "console_errors", "page_errors", "failed"):
+            problems += [f"{page} : {kind} : {item}" for item in report[kind]]
+        if any(n == 0 for n in report["marks"]):
+            problems.append(f"{page} : graphique sans marques {report['marks']}")
+    assert not problems, "\n".join(problems)
+    assert charts_seen > 0, "aucun graphique trouvé sur le site"
+
+
+def test_recorder_catches_off_host_requests(built_site, site_url, browser):
+    """visit() does see and block a request to another host, and a console error."""
+    html_dir, _ = built_site
+    (html_dir / "_sonde.html").write_text(
+        "<img src='https://example.org/pixel.png'>"
+        "<script>console.error('erreur de sonde')</script>", encoding="utf-8"
+    )
+    report = visit(browser, f"{site_url}/_sonde.html")
+    assert report["off_host"] == ["https://example.org/pixel.png"]
+    assert "erreur de sonde" in report["console_errors"]
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_chart_fits_the_page(built_site, site_url, browser, width):
+    """On a phone as on a laptop, no chart is wider than the text column."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(f"{site_url}/book/intro.html")
+    page.wait_for_function(f"() => ({CHART_DRAWN})().every((n) => n > 0)", timeout=15000)
+    widths = page.evaluate("""() => [...document.querySelectorAll('.transfonum-chart')].map(
+        (c) => [c.querySelector('svg').getBoundingClientRect().width,
+                c.parentElement.getBoundingClientRect().width])""")
+    page.close()
+    assert widths and all(svg <= column + 1 for svg, column in widths), widths
