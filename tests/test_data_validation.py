@@ -133,3 +133,13 @@ def test_command_exits_1_with_one_line_per_problem(data_copy, capsys):
     assert len(out) == 2
     assert out[0].startswith("data/chiffres.csv, ligne 5, champ « valeur »")
     assert out[1].startswith("data/chiffres.csv, ligne 9, champ « mise_en_garde »")
+
+
+def test_french_typography_in_labels(data_copy):
+    edit(data_copy / "evenements.csv", 4, "libelle", "Conférence : sans espace insécable")
+    assert_one_problem(data_copy, "data/evenements.csv", "ligne 4", "« libelle »", "typographie", "avant « : »")
+
+
+def test_broken_descriptor_is_reported_not_raised(data_copy):
+    (data_copy / "datapackage.json").write_text("{ pas du json", encoding="utf-8")
+    assert_one_problem(data_copy, "data/datapackage.json", "descripteur")

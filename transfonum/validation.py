@@ -8,7 +8,8 @@ Deux passes :
 2. **Des règles propres au kit**, que le schéma ne sait pas exprimer : un pourcentage
    ne dépasse pas 100, un chiffre « confirmé » ou « divergent » cite son étude, un
    chiffre « divergent » dit ce que dit l'original, une période ne finit pas avant de
-   commencer, un commentaire ne précède pas son message.
+   commencer, un commentaire ne précède pas son message, et les textes respectent la
+   typographie française (espaces insécables avant « : ; ! ? % » et dans « »).
 
 Chaque problème tient sur une ligne qui nomme le fichier, la ligne du fichier (l'en-tête
 est la ligne 1), le champ et la raison, par exemple ::
@@ -147,6 +148,30 @@ def _number(text: str | None) -> float | None:
         return None  # déjà signalé comme erreur de type par Frictionless
 
 
+_TYPO = [
+    (re.compile(r"(?<=\S) ([:;!?])(?=\s|$)"), "espace insécable attendue avant «\u00a0{0}\u00a0»"),
+    (re.compile(r"« "), "espace insécable attendue après «\u00a0«\u00a0»"),
+    (re.compile(r" »"), "espace insécable attendue avant «\u00a0»\u00a0»"),
+    (re.compile(r"(?<=\d) %"), "espace insécable attendue avant «\u00a0%\u00a0»"),
+]
+
+
+def _typography_problems(data_dir: Path, shown: str, descriptor: dict[str, Any]) -> Iterator[Problem]:
+    """Typographie française des champs texte : espaces insécables avant : ; ! ? % et dans « »."""
+    for res in descriptor["resources"]:
+        text_fields = [f["name"] for f in res["schema"]["fields"] if f.get("type", "string") == "string"]
+        file = f"{shown}/{res['path']}"
+        for line, row in enumerate(_rows(data_dir / res["path"]), start=2):
+            for field in text_fields:
+                value = row.get(field) or ""
+                for pattern, reason in _TYPO:
+                    match = pattern.search(value)
+                    if match:
+                        sign = match.group(1) if match.groups() else ""
+                        yield Problem(file, line, field, f"typographie{NBSP}: {reason.format(sign)}")
+                        break
+
+
 def _kit_problems(data_dir: Path, shown: str, paths: dict[str, str]) -> Iterator[Problem]:
     """Règles du kit que le schéma Frictionless ne peut pas exprimer."""
     if "chiffres" in paths:
@@ -188,11 +213,14 @@ def validate(data_dir: Path | str = DATA_DIR) -> list[Problem]:
     if not descriptor.exists():
         return [Problem(f"{shown}/datapackage.json", None, None, "fichier introuvable")]
     try:
-        paths = {r["name"]: r["path"] for r in json.loads(descriptor.read_text(encoding="utf-8"))["resources"]}
+        content = json.loads(descriptor.read_text(encoding="utf-8"))
+        paths = {r["name"]: r["path"] for r in content["resources"]}
     except (ValueError, KeyError, TypeError) as exc:
         return [Problem(f"{shown}/datapackage.json", None, None, f"descripteur illisible ({exc})")]
     problems = list(_frictionless_problems(data_dir, shown))
-    problems += _kit_problems(data_dir, shown, paths)
+    if not any(p.file.endswith("datapackage.json") for p in problems):  # descripteur sain
+        problems += _kit_problems(data_dir, shown, paths)
+        problems += _typography_problems(data_dir, shown, content)
     return sorted(problems, key=lambda p: (p.file, p.row or 0, p.field or ""))
 
 

@@ -1,0 +1,84 @@
+"""Captions and values built from the provenance columns."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from transfonum import provenance
+from transfonum.data import load_table
+
+NBSP = "\u00a0"
+
+
+@pytest.fixture(scope="module")
+def chiffres() -> pd.DataFrame:
+    return load_table("chiffres")
+
+
+def test_source_line_names_study_publisher_year_sample_and_post(chiffres):
+    rows = chiffres[chiffres["etude_id"] == "et-edenred-ipsos-2011"]
+    line = provenance.source_line(rows)
+    assert line.startswith(f"Source{NBSP}: Edenred et Ipsos")
+    assert "Bien-être et motivation des salariés français" in line
+    assert "2011" in line and f"4{NBSP}000" in line
+    assert "cité par" in line and "claudesuper.com" in line
+
+
+def test_source_line_without_study_says_the_post_gives_none(chiffres):
+    rows = chiffres[chiffres["id"] == "c-pmu-paris-smartphone"]
+    line = provenance.source_line(rows)
+    assert "source non précisée par le billet" in line
+    assert "Relation Client et innovations digitales" in line
+
+
+def test_source_line_flags_a_study_not_found(chiffres):
+    line = provenance.source_line(chiffres[chiffres["id"] == "c-ibm-forrester-confiance"])
+    assert "non trouvée" in line
+
+
+def test_source_line_refuses_an_empty_selection(chiffres):
+    with pytest.raises(ValueError):
+        provenance.source_line(chiffres.iloc[0:0])
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "approx", "expected"),
+    [
+        (80, "pourcent", "exacte", f"80{NBSP}%"),
+        (33.3, "pourcent", "moins_de", f"moins{NBSP}de{NBSP}33,3{NBSP}%"),
+        (18000, "nombre", "environ", f"environ{NBSP}18{NBSP}000"),
+        (100_000_000, "nombre", "environ", f"environ{NBSP}100{NBSP}millions"),
+        (9, "heure", "exacte", f"9{NBSP}h"),
+    ],
+)
+def test_format_value_is_french(value, unit, approx, expected):
+    assert provenance.format_value(value, unit, approx) == expected
+
+
+def test_cited_and_original_values(chiffres):
+    assert provenance.cited("c-edenred-ipsos-heureux", chiffres) == f"moins{NBSP}de{NBSP}33,3{NBSP}%"
+    assert provenance.original("c-edenred-ipsos-heureux", chiffres) == f"31{NBSP}%"
+    assert provenance.original("c-ibm-forrester-confiance", chiffres) is None
+    with pytest.raises(KeyError):
+        provenance.cited("c-inconnu", chiffres)
+
+
+def test_verification_table_has_one_row_per_figure(chiffres):
+    table = provenance.verification_table(chiffres)
+    assert len(table) == len(chiffres)
+    assert list(table.columns) == [
+        "Chiffre", "Tel que cité", "Dans la source", "Statut", "Mise en garde", "Étude", "Billet",
+    ]
+    assert set(table["Statut"]) <= set(provenance.STATUS_LABELS.values())
+
+
+def test_status_counts_cover_every_status(chiffres):
+    counts = provenance.status_counts(chiffres)
+    assert list(counts["statut"]) == list(provenance.STATUS_LABELS)
+    assert counts["nombre"].sum() == len(chiffres)
+
+
+def test_studies_table_marks_unknown_years():
+    table = provenance.studies_table()
+    assert "inconnue" in set(table["Année"])
