@@ -104,4 +104,15 @@ def load_table(name: str, data_dir: Path | None = None) -> pd.DataFrame:
     return frame
 
 
-__all__ = ["DATA_DIR", "DESCRIPTOR", "load_table", "resource", "table_names"]
+def main() -> int:
+    """``python -m transfonum.data`` : une ligne par table, avec son nombre de lignes et son titre."""
+    for name in table_names():
+        frame = load_table(name)
+        print(f"{name:<28} {len(frame):>6}  {frame.attrs['title']}")
+    return 0
+
+
+__all__ = ["DATA_DIR", "DESCRIPTOR", "load_table", "main", "resource", "table_names"]
+
+if __name__ == "__main__":
+    raise SystemExit(main())
