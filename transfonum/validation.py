@@ -232,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     if problems:
         for problem in problems:
             print(problem)
-        print(f"{len(problems)} problème(s) dans {data_dir.name}/ : construction refusée.", file=sys.stderr)
+        print(f"{len(problems)} problème(s) dans {data_dir.name}/{NBSP}: construction refusée.", file=sys.stderr)
         return 1
     paths = {r["name"]: r["path"] for r in json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))["resources"]}
     rows = sum(len(_rows(data_dir / p)) for p in paths.values())
