@@ -37,7 +37,7 @@ def visit(browser, url: str) -> dict:
     page.on("console", lambda m: m.type == "error" and report["console_errors"].append(m.text))
     page.on("pageerror", lambda e: report["page_errors"].append(str(e)))
     page.on("requestfailed", lambda r: report["failed"].append(r.url))
-    page.goto(url, wait_until="load")
+    page.goto(url, wait_until="networkidle")  # index.html redirects: let it land
     page.wait_for_function(f"() => ({CHART_DRAWN})().every((n) => n > 0)", timeout=15000)
     report["marks"] = page.evaluate(CHART_DRAWN)
     page.close()
