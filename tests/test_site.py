@@ -12,6 +12,13 @@ CHART_DRAWN = """() => [...document.querySelectorAll('.transfonum-chart')].map(
     (c) => c.querySelectorAll('svg [class*="role-mark"] > *').length)"""
 
 
+#: Charts missing their screen-reader description or their "Source" caption.
+CHART_UNLABELLED = """() => [...document.querySelectorAll('.transfonum-chart')].filter((c) =>
+    !(c.getAttribute('aria-label') || '').trim()
+    || !(c.closest('figure')?.querySelector('figcaption')?.textContent || '')
+          .startsWith('Source')).map((c) => c.id)"""
+
+
 def _pages(html_dir):
     """Every page of the site (not the theme's templates under _static/)."""
     return sorted(
@@ -40,6 +47,7 @@ def visit(browser, url: str) -> dict:
     page.goto(url, wait_until="networkidle")  # index.html redirects: let it land
     page.wait_for_function(f"() => ({CHART_DRAWN})().every((n) => n > 0)", timeout=15000)
     report["marks"] = page.evaluate(CHART_DRAWN)
+    report["unlabelled"] = page.evaluate(CHART_UNLABELLED)
     page.close()
     return report
 
@@ -56,7 +64,7 @@ def test_every_page_stands_alone(built_site, site_url, browser):
     for page in _pages(html_dir):
         report = visit(browser, f"{site_url}/{page}")
         charts_seen += len(report["marks"])
-        for kind in ("off_host", "console_errors", "page_errors", "failed"):
+        for kind in ("off_host", "console_errors", "page_errors", "failed", "unlabelled"):
             problems += [f"{page} : {kind} : {item}" for item in report[kind]]
         if any(n == 0 for n in report["marks"]):
             problems.append(f"{page} : graphique sans marques {report['marks']}")
@@ -65,15 +73,21 @@ def test_every_page_stands_alone(built_site, site_url, browser):
 
 
 def test_recorder_catches_off_host_requests(built_site, site_url, browser):
-    """visit() does see and block a request to another host, and a console error."""
+    """visit() does see and block a request to another host, a console error, and a
+    drawn chart that lacks its description and its caption."""
     html_dir, _ = built_site
     (html_dir / "_sonde.html").write_text(
         "<img src='https://example.org/pixel.png'>"
-        "<script>console.error('erreur de sonde')</script>", encoding="utf-8"
+        "<script>console.error('erreur de sonde')</script>"
+        "<figure><div id='nu' class='transfonum-chart'><svg>"
+        "<g class='mark-rect role-mark'><path d='M0,0h1v1z'></path></g></svg></div></figure>",
+        encoding="utf-8",
     )
     report = visit(browser, f"{site_url}/_sonde.html")
     assert report["off_host"] == ["https://example.org/pixel.png"]
     assert "erreur de sonde" in report["console_errors"]
+    assert report["marks"] == [1]
+    assert report["unlabelled"] == ["nu"]
 
 
 @pytest.mark.parametrize("width", [390, 1280])

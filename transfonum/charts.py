@@ -10,10 +10,10 @@ In a chapter::
 The source line is kept in the spec's ``usermeta`` and shown as the figure's caption,
 on the site and in Jupyter alike.
 
-``setup()`` enables the kit's theme everywhere. During a book build (the Sphinx extension
-sets ``TRANSFONUM_BUILD``) it also enables the ``transfonum`` renderer, which writes a
-chart container and a module script that draws it with the Vega bundle served from the
-site's own ``_static`` folder. In Jupyter, Altair's own rendering is left alone.
+``setup()`` enables the kit's theme and a renderer. During a book build (the Sphinx
+extension sets ``TRANSFONUM_BUILD``) the renderer writes a figure and a module script
+that draws it with the Vega bundle served from the site's own ``_static`` folder. In
+Jupyter, it is Altair's own HTML rendering with the French locale, plus the caption.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ import html
 import json
 import os
 import uuid
-
 from typing import TypeVar
 
 import altair as alt
@@ -47,14 +46,14 @@ FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, s
 TEXT_COLOUR = "#222222"
 MUTED_COLOUR = "#555555"
 
-#: Options handed to vega-embed on the built site: French formats, SVG (crisp, and the
-#: marks are in the DOM), and no action menu (it links to third-party editors).
-EMBED_OPTIONS: dict = {
-    "actions": False,
-    "renderer": "svg",
+#: vega-embed options for French number and date formats, in Jupyter and on the site.
+LOCALE_OPTIONS: dict = {
     "formatLocale": fr.D3_FORMAT_LOCALE,
     "timeFormatLocale": fr.D3_TIME_FORMAT_LOCALE,
 }
+#: Options handed to vega-embed on the built site: French formats, SVG (crisp, and the
+#: marks are in the DOM), and no action menu (it links to third-party editors).
+EMBED_OPTIONS: dict = {"actions": False, "renderer": "svg", **LOCALE_OPTIONS}
 
 
 def theme() -> dict:
@@ -138,13 +137,7 @@ def setup() -> None:
     if os.environ.get(BUILD_ENV_VAR):
         alt.renderers.enable(RENDERER_NAME)
     else:
-        alt.renderers.enable(
-            JUPYTER_RENDERER_NAME,
-            embed_options={
-                "formatLocale": fr.D3_FORMAT_LOCALE,
-                "timeFormatLocale": fr.D3_TIME_FORMAT_LOCALE,
-            },
-        )
+        alt.renderers.enable(JUPYTER_RENDERER_NAME, embed_options=LOCALE_OPTIONS)
 
 
 def finish(chart: ChartT, *, title: str, description: str, source: str) -> ChartT:
