@@ -191,7 +191,7 @@ def read_classification(
     if not isinstance(answer, Mapping):
         raise AnswerError(
             "Donnez un dictionnaire qui associe chaque élément à une catégorie "
-            f"({cats}), par exemple {{{quote(next(iter(items)))}: {quote(next(iter(categories)))}, …}}, "
+            f"({cats}), par exemple {{\"{next(iter(items))}\": \"{next(iter(categories))}\", …}}, "
             f"et non une valeur de type {quote(type_name(answer))}."
         )
     item_index = _labels(items)

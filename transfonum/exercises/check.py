@@ -67,6 +67,8 @@ def _near(a: float, b: float, tolerance: float) -> bool:
 def _check_numeric(ex: Exercise, answer: object) -> Result:
     example = "31 %".replace(" ", NBSP) if ex.unit == "pourcent" else f"1{NBSP}234"
     read = read_number(answer, example)
+    if read.percent_sign and ex.unit != "pourcent":
+        return Result(False, f"La réponse attendue est un nombre, pas un pourcentage{NBSP}: retirez le signe %. {ex.wrong}")
     candidates = [read.value]
     if ex.unit == "pourcent" and ex.accept_fraction and not read.percent_sign:
         candidates.append(read.value * 100)
@@ -74,16 +76,12 @@ def _check_numeric(ex: Exercise, answer: object) -> Result:
         return Result(True, f"Exact{NBSP}: {_show(ex, ex.expected)}. {ex.right}")
     if ex.unit == "pourcent" and not ex.accept_fraction and _near(read.value * 100, ex.expected, ex.tolerance):
         return Result(False, f"Donnez la réponse en pourcentage, sur 100, et non comme une proportion entre 0 et 1. {ex.wrong}")
-    if read.percent_sign and ex.unit != "pourcent":
-        hint = f"La réponse attendue est un nombre, pas un pourcentage{NBSP}; retirez le signe %. "
-    else:
-        hint = ""
     shown = _show(ex, read.value)
     for value, message in ex.traps:
         if any(_near(c, value, ex.tolerance) for c in candidates):
-            return Result(False, f"Pas tout à fait{NBSP}: {shown} ne convient pas. {hint}{message}")
+            return Result(False, f"Pas tout à fait{NBSP}: {shown} ne convient pas. {message}")
     side = "trop élevée" if read.value > ex.expected else "trop basse"
-    return Result(False, f"Pas encore{NBSP}: {shown} est une valeur {side}. {hint}{ex.wrong}")
+    return Result(False, f"Pas encore{NBSP}: {shown} est une valeur {side}. {ex.wrong}")
 
 
 def _check_choice(ex: Exercise, answer: object) -> Result:
