@@ -68,7 +68,7 @@ def _check_numeric(ex: Exercise, answer: object) -> Result:
     example = "31 %".replace(" ", NBSP) if ex.unit == "pourcent" else f"1{NBSP}234"
     read = read_number(answer, example)
     if read.percent_sign and ex.unit != "pourcent":
-        return Result(False, f"La réponse attendue est un nombre, pas un pourcentage{NBSP}: retirez le signe {quote("%")}. {ex.wrong}")
+        return Result(False, f"La réponse attendue est un nombre, pas un pourcentage{NBSP}: retirez le signe {quote('%')}. {ex.wrong}")
     candidates = [read.value]
     if ex.unit == "pourcent" and ex.accept_fraction and not read.percent_sign:
         candidates.append(read.value * 100)
