@@ -85,6 +85,11 @@ class _Reader:
             raise self.fail(name, "texte vide")
         return value
 
+    def only(self, name: str, ref: dict[str, Any], allowed: set[str]) -> None:
+        extra = sorted(set(ref) - allowed)
+        if extra:
+            raise self.fail(name, f"clé(s) inattendue(s) dans la référence : {', '.join(extra)}")
+
     # --- références aux données -------------------------------------------------
     def table(self, name: str, ref: dict[str, Any]):
         table = ref.get("table")
@@ -108,6 +113,7 @@ class _Reader:
             return float(value)
         if not isinstance(value, dict):
             raise self.fail(name, "ni un nombre ni une référence aux données")
+        self.only(name, value, {"table", "count"} if "count" in value else {"table", "id", "field", "key"})
         frame = self.table(name, value)
         if "count" in value:
             where = value["count"]
@@ -153,6 +159,7 @@ class _Reader:
                 raise self.fail(name, "liste vide")
             return out
         if isinstance(value, dict) and "table" in value:
+            self.only(name, value, {"table", "key", "field"})
             frame = self.table(name, value)
             keys = self.column(name, frame, value.get("key"), "key")
             vals = self.column(name, frame, value.get("field"), "field")

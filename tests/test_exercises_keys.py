@@ -1,0 +1,152 @@
+"""The answer keys: one JSON file, valid against its schema, figures referenced from
+data/ rather than retyped, and every authoring mistake stopped at load with the
+exercise and the field named."""
+
+from __future__ import annotations
+
+import copy
+import importlib
+import json
+import re
+
+import jsonschema
+import pytest
+
+from transfonum.exercises.keys import KEYS_FILE, SCHEMA_FILE, KeyFileError, load_keys
+
+NB = "\u00a0"
+RAW = json.loads(KEYS_FILE.read_text(encoding="utf-8"))
+SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+#: The module (the package attribute ``check`` is the function of the same name).
+check_module = importlib.import_module("transfonum.exercises.check")
+VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
+
+
+def by_id(doc: dict, exercise_id: str) -> dict:
+    return next(e for e in doc["exercises"] if e["id"] == exercise_id)
+
+
+def test_schema_is_a_valid_json_schema():
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+
+
+def test_keys_file_matches_its_schema():
+    errors = [f"{list(e.path)}: {e.message}" for e in VALIDATOR.iter_errors(RAW)]
+    assert errors == []
+
+
+def test_numeric_expected_values_are_references_to_data():
+    """A figure is never typed in the keys: numeric answers and traps point into data/."""
+    for entry in RAW["exercises"]:
+        if entry["type"] == "numeric":
+            assert isinstance(entry["expected"], dict) and "table" in entry["expected"], entry["id"]
+            for trap in entry.get("traps", []):
+                assert isinstance(trap["value"], dict), entry["id"]
+
+
+def _texts(node):
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _texts(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _texts(value)
+
+
+def test_feedback_texts_follow_french_typography():
+    bad = re.compile(r" [:;!?%»]|« ")
+    offenders = [t for e in RAW["exercises"] for t in _texts(e) if bad.search(t)]
+    assert offenders == []
+
+
+# (mutation, exercise id, field named in the error)
+def _drop(field):
+    return lambda e: e.pop(field)
+
+
+def _set(field, value):
+    return lambda e: e.__setitem__(field, value)
+
+
+def _set_ref(name, **kw):
+    return lambda e: e[name].update(kw)
+
+
+MUTATIONS = [
+    ("chiffres-non-verifies", _drop("feedback"), "feedback", True),
+    ("edenred-souvent-heureux", _drop("statement"), "statement", True),
+    ("edenred-souvent-heureux", _set("type", "texte_libre"), "type", True),
+    ("edenred-souvent-heureux", _set_ref("expected", id="c-inexistant"), "expected.id", False),
+    ("edenred-souvent-heureux", _set_ref("expected", field="colonne_absente"), "expected.field", False),
+    ("drives-lsa-2013", _set_ref("expected", table="table_absente"), "expected.table", False),
+    ("chiffres-non-verifies", _set_ref("expected", id="c-ibm-forrester-confiance", field="valeur_originale"),
+     "expected", True),
+    ("edenred-souvent-heureux", _set("unit", "kilogrammes"), "unit", True),
+    ("drives-lsa-2013", _set("tolerance", -1), "tolerance", True),
+    ("twitter-plainte-base", _set("expected", "e"), "expected", False),
+    ("rse-phase-participation", _set_ref("choices", field="absent"), "choices.field", False),
+    ("sbf2014-in-out", _set("categories", [{"id": "In", "label": "In"}]), "expected", False),
+    ("sbf2014-in-out", lambda e: e["feedback"].pop("right"), "feedback.right", True),
+]
+
+
+@pytest.mark.parametrize("exercise_id, mutate, field, schema_catches", MUTATIONS,
+                         ids=[f"{m[0]}-{m[2]}" for m in MUTATIONS])
+def test_malformed_keys_fail_loudly_naming_exercise_and_field(tmp_path, exercise_id, mutate, field, schema_catches):
+    doc = copy.deepcopy(RAW)
+    mutate(by_id(doc, exercise_id))
+    path = tmp_path / "keys.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(KeyFileError) as err:
+        load_keys(path)
+    message = str(err.value)
+    assert f"« {exercise_id} »" in message, message
+    assert f"champ « {field} »" in message, message
+    if schema_catches:
+        assert not VALIDATOR.is_valid(doc)
+
+
+def test_missing_cell_value_in_data_is_refused(tmp_path):
+    """c-ibm-forrester-confiance has no original value: a key may not point at a blank."""
+    doc = copy.deepcopy(RAW)
+    by_id(doc, "drives-lsa-2013")["expected"]["id"] = "c-ibm-forrester-confiance"
+    path = tmp_path / "keys.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(KeyFileError, match="valeur manquante"):
+        load_keys(path)
+
+
+def test_duplicate_id_is_refused(tmp_path):
+    doc = copy.deepcopy(RAW)
+    doc["exercises"].append(copy.deepcopy(doc["exercises"][0]))
+    path = tmp_path / "keys.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(KeyFileError, match="en double"):
+        load_keys(path)
+
+
+def test_unreadable_file_is_refused(tmp_path):
+    path = tmp_path / "keys.json"
+    path.write_text("{ pas du json", encoding="utf-8")
+    with pytest.raises(KeyFileError, match="illisible"):
+        load_keys(path)
+
+
+@pytest.fixture
+def strict_percent_keys(tmp_path, monkeypatch):
+    """The Edenred key with the fraction form forbidden, installed as the kit's keys."""
+    doc = copy.deepcopy(RAW)
+    by_id(doc, "edenred-souvent-heureux")["accept_fraction"] = False
+    path = tmp_path / "keys.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    keys = load_keys(path)
+    monkeypatch.setattr(check_module, "default_keys", lambda: keys)
+
+
+def test_fraction_form_refused_when_the_key_forbids_it(strict_percent_keys):
+    assert check_module.check("edenred-souvent-heureux", "31 %").correct
+    result = check_module.check("edenred-souvent-heureux", "0,31")
+    assert not result.correct
+    assert "pourcentage" in result.message and "proportion" in result.message
