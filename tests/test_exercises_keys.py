@@ -150,3 +150,14 @@ def test_fraction_form_refused_when_the_key_forbids_it(strict_percent_keys):
     result = check_module.check("edenred-souvent-heureux", "0,31")
     assert not result.correct
     assert "pourcentage" in result.message and "proportion" in result.message
+
+
+def test_command_line_lists_ids_and_exports_json(capsys):
+    from transfonum.exercises.__main__ import main
+
+    assert main([]) == 0
+    listing = capsys.readouterr().out
+    assert all(exercise_id in listing for exercise_id in load_keys())
+    assert main(["--json"]) == 0
+    exported = json.loads(capsys.readouterr().out)
+    assert [e["id"] for e in exported["exercises"]] == list(load_keys())
