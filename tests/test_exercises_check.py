@@ -141,6 +141,7 @@ def test_normalize_and_echo():
     ("chiffres-non-verifies", 36, ["toutes les lignes"]),
     ("chiffres-non-verifies", "3", ["non_trouve"]),
     ("chiffres-non-verifies", "douze", ["Je ne lis pas de nombre", "douze"]),
+    ("edenred-souvent-heureux", "un tiers", ["Je ne lis pas de nombre", f"80{NB}%"]),
     ("twitter-plainte-base", "a", ["population_originale"]),
     ("twitter-plainte-base", "Les abonnés du compte de service client d'une banque française", ["autre chiffre"]),
     ("twitter-plainte-base", "z", ["ne fait pas partie des choix", f"«{NB}a{NB}»", f"«{NB}d{NB}»"]),

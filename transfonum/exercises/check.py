@@ -65,7 +65,7 @@ def _near(a: float, b: float, tolerance: float) -> bool:
 
 
 def _check_numeric(ex: Exercise, answer: object) -> Result:
-    example = "31 %".replace(" ", NBSP) if ex.unit == "pourcent" else f"1{NBSP}234"
+    example = f"80{NBSP}%" if ex.unit == "pourcent" else f"1{NBSP}234"
     read = read_number(answer, example)
     if read.percent_sign and ex.unit != "pourcent":
         return Result(False, f"La réponse attendue est un nombre, pas un pourcentage{NBSP}: retirez le signe {quote('%')}. {ex.wrong}")
