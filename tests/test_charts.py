@@ -28,6 +28,10 @@ def test_percent_has_a_non_breaking_space():
     assert fr.percent(31.5, 1) == f"31,5{NBSP}%"
 
 
+def test_quote_uses_french_guillemets_with_non_breaking_spaces():
+    assert fr.quote("chiffres") == f"«{NBSP}chiffres{NBSP}»"
+
+
 @pytest.mark.parametrize("bad", [math.nan, math.inf, None])
 def test_number_refuses_a_missing_value(bad):
     with pytest.raises(ValueError, match="pas de nombre"):

@@ -38,6 +38,11 @@ D3_TIME_FORMAT_LOCALE: dict = {
 }
 
 
+def quote(text: object) -> str:
+    """French quotation marks with non-breaking spaces: ``quote("x") == "« x »"``."""
+    return f"«{NBSP}{text}{NBSP}»"
+
+
 def number(value: float, decimals: int = 0) -> str:
     """Format a number the French way: ``number(18000) == "18 000"``,
     ``number(4.8, 1) == "4,8"`` (the spaces are non-breaking).

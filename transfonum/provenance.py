@@ -19,8 +19,7 @@ import pandas as pd
 
 from transfonum import fr
 from transfonum.data import load_table
-
-NBSP = fr.NBSP
+from transfonum.fr import NBSP
 
 #: Libellé français de chaque statut de vérification, dans l'ordre d'affichage.
 STATUS_LABELS: dict[str, str] = {
@@ -33,12 +32,9 @@ STATUS_LABELS: dict[str, str] = {
 _APPROX = {"exacte": "", "environ": "environ ", "moins_de": "moins de ", "plus_de": "plus de "}
 
 
-def _q(text: str) -> str:
-    return f"«{NBSP}{text}{NBSP}»"
-
-
-def _blog(blog: str) -> str:
-    """Le nom du blog sans la précision entre parenthèses sur l'attribution."""
+def blog_name(blog: str) -> str:
+    """Le nom du blog sans la précision entre parenthèses sur l'attribution
+    (``"claudesuper.com (attribution probable : …)"`` → ``"claudesuper.com"``)."""
     return str(blog).split(" (", 1)[0]
 
 
@@ -98,7 +94,7 @@ def _study_text(study: pd.Series) -> str:
     publisher = study["editeur"]
     if pd.notna(study["partenaires"]):
         publisher = f"{publisher} et {study['partenaires']}"
-    parts = [publisher, _q(study["titre"])]
+    parts = [publisher, fr.quote(study["titre"])]
     if pd.notna(study["annee"]):
         parts.append(str(int(study["annee"])))
     if pd.notna(study["taille_echantillon"]):
@@ -113,7 +109,7 @@ def _study_text(study: pd.Series) -> str:
 
 
 def _post_text(post: pd.Series) -> str:
-    return f"{_q(post['titre'])} ({_blog(post['blog'])})"
+    return f"{fr.quote(post['titre'])} ({blog_name(post['blog'])})"
 
 
 def source_line(
@@ -155,7 +151,7 @@ def kit_source(*tables: str) -> str:
 
     ``kit_source("chiffres")`` nomme la table et rappelle d'où viennent ses lignes.
     """
-    names = ", ".join(_q(t) for t in tables)
+    names = ", ".join(fr.quote(t) for t in tables)
     noun = "table" if len(tables) == 1 else "tables"
     return (
         f"Source{NBSP}: {noun} {names} du dossier data/ du kit, établie{'s' if len(tables) > 1 else ''} "

@@ -9,6 +9,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from transfonum.provenance import blog_name
+
 #: How far a date of each precision may stretch, from its first day.
 PRECISION_SPAN = {
     "jour": pd.DateOffset(days=1),
@@ -41,7 +43,7 @@ def post_spans(billets: pd.DataFrame) -> pd.DataFrame:
     given_end = billets["periode_fin"] if "periode_fin" in billets else pd.NaT
     return pd.DataFrame({
         "titre": billets["titre"],
-        "blog": billets["blog"].str.split(" (", regex=False).str[0],
+        "blog": billets["blog"].map(blog_name),
         "debut": billets["date"],
         "fin": pd.Series(given_end, index=billets.index).fillna(pd.Series(default_end, index=billets.index)),
         "precision": billets["precision_date"].map(PRECISION_LABEL),

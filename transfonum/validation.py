@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from transfonum.data import DATA_DIR
+from transfonum.fr import NBSP, quote
 
-NBSP = "\u00a0"
 
 _TYPE_FR = {
     "string": "texte", "number": "nombre", "integer": "entier", "boolean": "booléen",
@@ -58,10 +58,6 @@ class Problem:
         return f"{', '.join(parts)}{NBSP}: {self.reason}"
 
 
-def _q(value: Any) -> str:
-    return f"«{NBSP}{value}{NBSP}»"
-
-
 def _constraint_reason(cell: Any, note: str) -> str:
     match = re.match(r'constraint "(\w+)" is "(.*)"$', note)
     if not match:
@@ -75,12 +71,12 @@ def _constraint_reason(cell: Any, note: str) -> str:
         return f"{cell} dépasse le maximum {limit}"
     if name == "enum":
         allowed = ", ".join(re.findall(r"'([^']*)'", limit))
-        return f"{_q(cell)} n'est pas une valeur permise (valeurs permises{NBSP}: {allowed})"
+        return f"{quote(cell)} n'est pas une valeur permise (valeurs permises{NBSP}: {allowed})"
     if name == "pattern":
-        return f"{_q(cell)} ne respecte pas le format attendu ({limit})"
+        return f"{quote(cell)} ne respecte pas le format attendu ({limit})"
     if name == "unique":
-        return f"{_q(cell)} figure déjà plus haut (valeur en double)"
-    return f"{_q(cell)} ne respecte pas la contrainte {name} = {limit}"
+        return f"{quote(cell)} figure déjà plus haut (valeur en double)"
+    return f"{quote(cell)} ne respecte pas la contrainte {name} = {limit}"
 
 
 def _frictionless_problems(data_dir: Path, shown: str) -> Iterator[Problem]:
@@ -105,20 +101,20 @@ def _frictionless_problems(data_dir: Path, shown: str) -> Iterator[Problem]:
             cell = getattr(e, "cell", None)
             if e.type == "type-error":
                 kind = e.note.split('"')[1].split("/")[0] if '"' in e.note else "?"
-                reason = f"{_q(cell)} n'est pas du type attendu ({_TYPE_FR.get(kind, kind)})"
+                reason = f"{quote(cell)} n'est pas du type attendu ({_TYPE_FR.get(kind, kind)})"
             elif e.type == "constraint-error":
                 reason = _constraint_reason(cell, e.note)
             elif e.type == "unique-error":
                 first = re.search(r"position (\d+)", e.note)
                 where = f" (déjà en ligne {first.group(1)})" if first else ""
-                reason = f"identifiant {_q(cell)} en double{where}"
+                reason = f"identifiant {quote(cell)} en double{where}"
             elif e.type == "primary-key":
                 if row in unique_rows:
                     continue  # déjà signalé par la contrainte d'unicité
                 reason = f"clé primaire en double ({e.note})"
             elif e.type == "foreign-key":
                 field = ", ".join(e.field_names)
-                values = ", ".join(_q(c) for c in e.field_cells)
+                values = ", ".join(quote(c) for c in e.field_cells)
                 reason = f"{values} ne renvoie à aucune ligne de la table {e.reference_name}"
             elif e.type == "missing-cell":
                 reason = "cellule manquante (ligne trop courte)"
@@ -185,7 +181,7 @@ def _kit_problems(data_dir: Path, shown: str, paths: dict[str, str]) -> Iterator
             statut = row.get("statut")
             if statut in ("confirme", "differe") and not row.get("etude_id"):
                 yield Problem(file, line, "etude_id",
-                              f"un chiffre au statut {_q(statut)} doit nommer l'étude où il a été vérifié")
+                              f"un chiffre au statut {quote(statut)} doit nommer l'étude où il a été vérifié")
             if statut == "differe" and not (row.get("valeur_originale") or row.get("population_originale")):
                 yield Problem(file, line, "valeur_originale",
                               "un chiffre au statut «\u00a0differe\u00a0» doit donner la valeur ou la population d'origine")

@@ -22,15 +22,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from transfonum.exercises.text import (
-    MAX_ANSWER_CHARS,
-    NBSP,
-    echo,
-    normalize,
-    plain_str,
-    quote,
-    type_name,
-)
+from transfonum.exercises.text import MAX_ANSWER_CHARS, echo, normalize, plain_str, type_name
+from transfonum.fr import NBSP, quote
 
 #: Nombre maximal d'éléments lus dans une réponse de classement.
 MAX_ITEMS = 200

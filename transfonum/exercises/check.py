@@ -19,7 +19,7 @@ from transfonum.exercises.answers import (
     read_number,
 )
 from transfonum.exercises.keys import Exercise, default_keys
-from transfonum.exercises.text import NBSP, quote
+from transfonum.fr import NBSP, quote
 
 _FALLBACK = (
     f"Je n'ai pas pu lire votre réponse{NBSP}; vérifiez sa forme (un nombre, un choix "

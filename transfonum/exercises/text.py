@@ -15,7 +15,6 @@ import re
 import unicodedata
 
 #: Espace insécable, à placer avant « : ; ! ? % » et à l'intérieur des guillemets.
-NBSP = "\u00a0"
 #: Longueur maximale d'un texte cité dans un message.
 ECHO_LIMIT = 40
 #: Longueur au-delà de laquelle une réponse n'est même pas analysée.
@@ -56,11 +55,6 @@ def echo(text: str, limit: int = ECHO_LIMIT) -> str:
     cut = len(short) > limit
     short = _clean(short[:limit])
     return html.escape(short, quote=True) + ("…" if cut else "")
-
-
-def quote(text: str) -> str:
-    """Texte entre guillemets français, espaces insécables comprises : « texte »."""
-    return f"«{NBSP}{text}{NBSP}»"
 
 
 def normalize(text: str) -> str:
