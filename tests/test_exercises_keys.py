@@ -1,4 +1,4 @@
-"""The answer keys: one JSON file, valid against its schema, figures referenced from
+"""The answer keys: one JSON file per chapter, each valid against the schema, figures referenced from
 data/ rather than retyped, and every authoring mistake stopped at load with the
 exercise and the field named."""
 
@@ -12,10 +12,13 @@ import re
 import jsonschema
 import pytest
 
-from transfonum.exercises.keys import KEYS_FILE, SCHEMA_FILE, KeyFileError, load_keys
+from transfonum.exercises.keys import KEYS_DIR, SCHEMA_FILE, KeyFileError, load_keys
 
 NB = "\u00a0"
-RAW = json.loads(KEYS_FILE.read_text(encoding="utf-8"))
+KEY_FILES = sorted(KEYS_DIR.glob("*.json"))
+#: Every chapter's exercises in one document (the tests below write it as one file).
+RAW = {"version": 1, "exercises": [
+    entry for path in KEY_FILES for entry in json.loads(path.read_text(encoding="utf-8"))["exercises"]]}
 SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 #: The module (the package attribute ``check`` is the function of the same name).
 check_module = importlib.import_module("transfonum.exercises.check")
@@ -30,9 +33,17 @@ def test_schema_is_a_valid_json_schema():
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
 
 
-def test_keys_file_matches_its_schema():
-    errors = [f"{list(e.path)}: {e.message}" for e in VALIDATOR.iter_errors(RAW)]
+@pytest.mark.parametrize("path", KEY_FILES, ids=lambda p: p.name)
+def test_keys_files_match_the_schema(path):
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    errors = [f"{list(e.path)}: {e.message}" for e in VALIDATOR.iter_errors(doc)]
     assert errors == []
+
+
+def test_chapter_is_the_file_name():
+    keys = load_keys()
+    assert {ex.chapter for ex in keys.values()} == {p.stem for p in KEY_FILES}
+    assert keys["sbf2014-in-out"].chapter == "sbf2014"
 
 
 def test_numeric_expected_values_are_references_to_data():
@@ -123,8 +134,18 @@ def test_duplicate_id_is_refused(tmp_path):
     doc["exercises"].append(copy.deepcopy(doc["exercises"][0]))
     path = tmp_path / "keys.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
-    with pytest.raises(KeyFileError, match="en double"):
+    with pytest.raises(KeyFileError, match="déjà utilisé"):
         load_keys(path)
+
+
+def test_id_used_in_two_chapters_is_refused_naming_both(tmp_path):
+    entry = by_id(RAW, "drives-lsa-2013")
+    for chapter in ("premier", "second"):
+        (tmp_path / f"{chapter}.json").write_text(
+            json.dumps({"version": 1, "exercises": [entry]}), encoding="utf-8")
+    with pytest.raises(KeyFileError) as err:
+        load_keys(tmp_path)
+    assert "second.json" in str(err.value) and "« premier »" in str(err.value)
 
 
 def test_unreadable_file_is_refused(tmp_path):

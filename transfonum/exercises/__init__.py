@@ -5,7 +5,7 @@
 True
 
 Modules : :mod:`~transfonum.exercises.keys` (clés de réponse, une seule source
-``keys.json``), :mod:`~transfonum.exercises.answers` (lecture tolérante des réponses),
+``cles/<chapitre>.json``), :mod:`~transfonum.exercises.answers` (lecture tolérante des réponses),
 :mod:`~transfonum.exercises.text` (normaliser et citer sans risque),
 :mod:`~transfonum.exercises.check` (le verdict).
 """

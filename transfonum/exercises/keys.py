@@ -1,4 +1,6 @@
-"""Les clés de réponse : une seule source, ``keys.json``, lue ici et validée au chargement.
+"""Les clés de réponse : une seule source, un fichier JSON par chapitre dans ``cles/``
+(``cles/<chapitre>.json``, le nom du fichier est celui du chapitre), lus ici et validés
+au chargement.
 
 Le fichier sert au correcteur Python (:mod:`transfonum.exercises.check`) et servira à
 l'auto-évaluation dans le navigateur (via :func:`export_keys`, qui remplace chaque
@@ -27,8 +29,8 @@ from typing import Any
 
 from transfonum.data import load_table
 
-#: Le fichier des clés de réponse.
-KEYS_FILE: Path = Path(__file__).resolve().parent / "keys.json"
+#: Le dossier des clés de réponse : un fichier ``<chapitre>.json`` par chapitre.
+KEYS_DIR: Path = Path(__file__).resolve().parent / "cles"
 #: Son schéma JSON (vérifié par les tests).
 SCHEMA_FILE: Path = Path(__file__).resolve().parent / "keys.schema.json"
 #: Types d'exercice connus.
@@ -171,7 +173,7 @@ class _Reader:
         raise self.fail(name, "ni une liste d'options, ni une correspondance, ni une référence aux données")
 
 
-def _exercise(source: str, raw: Any, index: int, data_dir: Path | None) -> Exercise:
+def _exercise(source: str, raw: Any, index: int, data_dir: Path | None, chapter: str) -> Exercise:
     if not isinstance(raw, dict):
         raise KeyFileError(f"{source} : exercice n° {index + 1} : un objet JSON est attendu")
     ex_id = raw.get("id")
@@ -186,7 +188,7 @@ def _exercise(source: str, raw: Any, index: int, data_dir: Path | None) -> Exerc
         if not isinstance(feedback.get(part), str) or not feedback[part].strip():
             raise r.fail(f"feedback.{part}", "texte manquant")
     common = dict(
-        id=ex_id, type=kind, statement=r.get("statement", str), chapter=r.get("chapter", str, ""),
+        id=ex_id, type=kind, statement=r.get("statement", str), chapter=r.get("chapter", str, chapter),
         right=feedback["right"], wrong=feedback["wrong"],
     )
     if kind == "numeric":
@@ -227,32 +229,42 @@ def _exercise(source: str, raw: Any, index: int, data_dir: Path | None) -> Exerc
     return Exercise(**common, expected=expected, items=items, categories=categories)
 
 
-def load_keys(path: Path | None = None, data_dir: Path | None = None) -> dict[str, Exercise]:
-    """Charge et valide le fichier des clés ; résout chaque référence aux données.
-
-    :param path: autre fichier de clés (tests) ; par défaut :data:`KEYS_FILE`.
-    :param data_dir: autre dossier de données (tests).
-    :raises KeyFileError: au premier défaut, en nommant l'exercice et le champ.
-    """
-    path = path or KEYS_FILE
+def _load_file(path: Path, data_dir: Path | None) -> list[Exercise]:
     try:
-        raw = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as err:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
         raise KeyFileError(f"{path.name} : fichier illisible ({err})") from None
     if not isinstance(raw, dict) or not isinstance(raw.get("exercises"), list):
         raise KeyFileError(f"{path.name} : champ « exercises » (liste) manquant")
+    return [_exercise(path.name, entry, i, data_dir, path.stem) for i, entry in enumerate(raw["exercises"])]
+
+
+def load_keys(path: Path | None = None, data_dir: Path | None = None) -> dict[str, Exercise]:
+    """Charge et valide les clés ; résout chaque référence aux données.
+
+    :param path: un dossier de fichiers ``<chapitre>.json`` ou un seul fichier (tests) ;
+        par défaut :data:`KEYS_DIR`. Le chapitre d'un exercice est le nom de son fichier.
+    :param data_dir: autre dossier de données (tests).
+    :raises KeyFileError: au premier défaut, en nommant le fichier, l'exercice et le champ.
+    """
+    path = Path(path or KEYS_DIR)
+    files = sorted(path.glob("*.json")) if path.is_dir() else [path]
+    if not files:
+        raise KeyFileError(f"{path} : aucun fichier de clés (*.json)")
     out: dict[str, Exercise] = {}
-    for i, entry in enumerate(raw["exercises"]):
-        ex = _exercise(path.name, entry, i, data_dir)
-        if ex.id in out:
-            raise KeyFileError(f"{path.name} : exercice « {ex.id} », champ « id » : identifiant en double")
-        out[ex.id] = ex
+    for file in files:
+        for ex in _load_file(file, data_dir):
+            if ex.id in out:
+                raise KeyFileError(
+                    f"{file.name} : exercice « {ex.id} », champ « id » : identifiant déjà "
+                    f"utilisé (chapitre « {out[ex.id].chapter} »)")
+            out[ex.id] = ex
     return out
 
 
 @lru_cache(maxsize=1)
 def default_keys() -> dict[str, Exercise]:
-    """Les clés du kit (:data:`KEYS_FILE`), chargées une fois par processus."""
+    """Les clés du kit (:data:`KEYS_DIR`), chargées une fois par processus."""
     return load_keys()
 
 
