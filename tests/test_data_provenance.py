@@ -82,3 +82,29 @@ def test_status_counts_cover_every_status(chiffres):
 def test_studies_table_marks_unknown_years():
     table = provenance.studies_table()
     assert "inconnue" in set(table["Année"])
+
+
+def test_verification_box_gives_cited_original_gap_and_warning(chiffres):
+    box = provenance.verification_box("c-twitter-plainte-une-heure").data
+    assert box.startswith("````{admonition} Vérifier le chiffre")
+    assert "72\u00a0%" in box and "501 répondants" in box and "Lithium" in box
+    assert "Diffère de l'original" in box and "Pourquoi c'est important" in box
+
+
+def test_verification_box_says_unverified_and_never_fills_the_hole():
+    box = provenance.verification_box("c-cafes-autrefois").data
+    assert "aucune étude d'origine identifiée" in box and "Non vérifié" in box
+
+
+def test_verification_box_gap_only_between_exact_values():
+    # The post says "about 2,500": no gap is computed against LSA's exact count...
+    assert "écart" not in provenance.verification_box("c-drives-france").data
+    # ...but the same figure given as exact shows its gap.
+    exact = load_table("chiffres").copy()
+    exact.loc[exact["id"] == "c-drives-france", "approximation"] = "exacte"
+    assert "(écart\u00a0: 18)" in provenance.verification_box("c-drives-france", exact).data
+
+
+def test_verification_box_unknown_figure_is_named():
+    with pytest.raises(KeyError, match="c-inexistant"):
+        provenance.verification_box("c-inexistant")

@@ -16,6 +16,7 @@ Tout part des tables ``chiffres``, ``etudes`` et ``billets`` du paquet de donné
 from __future__ import annotations
 
 import pandas as pd
+from IPython.display import Markdown
 
 from transfonum import fr
 from transfonum.data import load_table
@@ -223,6 +224,63 @@ def studies_table(etudes: pd.DataFrame | None = None) -> pd.DataFrame:
     })
 
 
+def _gap(row: pd.Series) -> str | None:
+    """L'écart entre valeur citée et valeur d'origine, quand les deux sont connues et que
+    la valeur citée n'est pas une approximation (« moins d'un tiers » n'a pas d'écart)."""
+    if (pd.isna(row["valeur_originale"]) or row["valeur_originale"] == row["valeur"]
+            or (row["approximation"] or "exacte") != "exacte"):
+        return None
+    gap = abs(float(row["valeur"]) - float(row["valeur_originale"]))
+    decimals = 0 if gap.is_integer() else 1
+    if row["unite"] == "pourcent":
+        return f"{fr.number(gap, decimals)}{NBSP}point{'s' if gap >= 2 else ''} de pourcentage"
+    return format_value(gap, row["unite"])
+
+
+def verification_box(
+    figure_id: str,
+    chiffres: pd.DataFrame | None = None,
+    etudes: pd.DataFrame | None = None,
+    billets: pd.DataFrame | None = None,
+) -> Markdown:
+    """L'encadré « Vérifier le chiffre » d'un chiffre, en MyST, tiré de sa ligne de données.
+
+    Le chiffre tel que le billet le cite, ce que dit l'original (valeur, population,
+    étude) ou « non vérifié » et pourquoi, l'écart, et la mise en garde. À afficher
+    depuis une cellule de code marquée ``remove-input`` (le livre rend les sorties
+    Markdown en MyST). Lève :class:`KeyError` si l'identifiant n'existe pas.
+    """
+    etudes = load_table("etudes") if etudes is None else etudes
+    billets = load_table("billets") if billets is None else billets
+    row = _row(figure_id, chiffres)
+    post = billets.set_index("id").loc[row["billet_id"]]
+    said = f"{format_value(row['valeur'], row['unite'], row['approximation'])} — {row['population']}"
+    if pd.notna(row["source_dans_billet"]):
+        said += f" (source donnée{NBSP}: {row['source_dans_billet']})"
+    lines = [f"**Tel que cité**{NBSP}: {said}, dans {_post_text(post)}."]
+    if pd.notna(row["etude_id"]):
+        original_parts = []
+        if pd.notna(row["valeur_originale"]):
+            original_parts.append(format_value(row["valeur_originale"], row["unite"]))
+        if pd.notna(row["population_originale"]):
+            original_parts.append(str(row["population_originale"]))
+        study = _study_text(etudes.set_index("id").loc[row["etude_id"]])
+        found = " — ".join(original_parts) if original_parts else "valeur non retrouvée dans l'étude"
+        lines.append(f"**Dans l'original**{NBSP}: {found}. Étude{NBSP}: {study}.")
+    else:
+        lines.append(f"**Dans l'original**{NBSP}: aucune étude d'origine identifiée.")
+    gap = _gap(row)
+    status = STATUS_LABELS[row["statut"]]
+    lines.append(f"**Statut**{NBSP}: {status}" + (f" (écart{NBSP}: {gap})." if gap else "."))
+    lines.append(f"**Pourquoi c'est important**{NBSP}: {row['mise_en_garde']}")
+    body = "\n\n".join(lines)
+    return Markdown(
+        f"````{{admonition}} Vérifier le chiffre{NBSP}: {row['libelle']}\n"
+        f":class: transfonum-verifier transfonum-{row['statut'].replace('_', '-')}\n\n"
+        f"{body}\n````\n"
+    )
+
+
 def status_counts(chiffres: pd.DataFrame | None = None) -> pd.DataFrame:
     """Nombre de chiffres par statut de vérification (tous les statuts, même à zéro)."""
     chiffres = load_table("chiffres") if chiffres is None else chiffres
@@ -236,5 +294,5 @@ def status_counts(chiffres: pd.DataFrame | None = None) -> pd.DataFrame:
 
 __all__ = [
     "STATUS_LABELS", "cited", "format_value", "kit_source", "original", "source_line",
-    "status_counts", "studies_table", "verification_table",
+    "status_counts", "studies_table", "verification_box", "verification_table",
 ]
