@@ -186,6 +186,24 @@ def test_item_classified_twice_is_reported():
     assert "deux catégories" in result.message
 
 
+@pytest.mark.parametrize("exercise_id", ids())
+@pytest.mark.parametrize("untouched", [..., None], ids=["ellipsis", "none"])
+def test_untouched_starter_says_no_answer_yet(exercise_id, untouched):
+    """The starter cell's `reponse = ...` (or None) gets the « no answer yet » hint,
+    not a message about a wrong type."""
+    result = check(exercise_id, untouched)
+    assert not result.correct
+    assert result.message.startswith(f"Pas encore de réponse{NB}:")
+    assert f"remplacez «{NB}...{NB}» par votre réponse" in result.message
+    assert "relancez la cellule" in result.message
+
+
+def test_no_answer_hint_is_only_for_untouched_starters():
+    for answer in ["", "...", 0, [], {}]:
+        for exercise_id in ids():
+            assert "Pas encore de réponse" not in check(exercise_id, answer).message, (exercise_id, answer)
+
+
 # --- hostile input never raises --------------------------------------------------------
 
 class RaisingStr:

@@ -21,6 +21,11 @@ from transfonum.exercises.answers import (
 from transfonum.exercises.keys import Exercise, default_keys
 from transfonum.fr import NBSP, quote
 
+#: Message quand la réponse est encore le « ... » de la cellule de départ (ou ``None``).
+NO_ANSWER = (
+    f"Pas encore de réponse{NBSP}: remplacez {quote('...')} par votre réponse, "
+    f"puis relancez la cellule."
+)
 _FALLBACK = (
     f"Je n'ai pas pu lire votre réponse{NBSP}; vérifiez sa forme (un nombre, un choix "
     f"ou un dictionnaire selon l'exercice) et réessayez."
@@ -45,7 +50,11 @@ def ids() -> list[str]:
     return list(default_keys())
 
 
-def _exercise(exercise_id: object) -> Exercise:
+def exercise(exercise_id: object) -> Exercise:
+    """La clé résolue de l'exercice ``exercise_id``.
+
+    :raises LookupError: si l'identifiant est inconnu (le message liste les exercices).
+    """
     keys = default_keys()
     if not isinstance(exercise_id, str) or exercise_id not in keys:
         known = ", ".join(keys)
@@ -116,14 +125,17 @@ def check(exercise_id: str, answer: object) -> Result:
     """Corrige ``answer`` pour l'exercice ``exercise_id``.
 
     :param exercise_id: identifiant d'exercice (voir :func:`ids`).
-    :param answer: la réponse de l'élève, de n'importe quel type.
+    :param answer: la réponse de l'élève, de n'importe quel type ; ``...`` (la cellule
+        de départ intacte) ou ``None`` donnent :data:`NO_ANSWER`.
     :returns: un :class:`Result` ; jamais d'exception pour une réponse, même hostile.
     :raises LookupError: si ``exercise_id`` est inconnu (le message liste les exercices).
 
     >>> check("edenred-souvent-heureux", "31 %").correct
     True
     """
-    ex = _exercise(exercise_id)
+    ex = exercise(exercise_id)
+    if answer is ... or answer is None:
+        return Result(False, NO_ANSWER)
     try:
         return _CHECKERS[ex.type](ex, answer)
     except AnswerError as err:
@@ -132,4 +144,4 @@ def check(exercise_id: str, answer: object) -> Result:
         return Result(False, _FALLBACK)
 
 
-__all__ = ["Result", "check", "ids"]
+__all__ = ["NO_ANSWER", "Result", "check", "exercise", "ids"]
