@@ -1,0 +1,162 @@
+"""Les tendances du Social Business Forum 2014 : bilan par famille et graphiques.
+
+La table ``tendances_sbf2014`` range dix thèmes en « In » (ce qui monte) et « Out »
+(ce qui recule), d'après le compte rendu de Bertrand Duperrin ; la colonne ``famille``
+est une grille de lecture du kit. Ce module en tire le bilan par famille et les deux
+graphiques du chapitre ::
+
+    from transfonum import sbf2014
+    from transfonum.data import load_table
+
+    tendances = load_table("tendances_sbf2014")
+    sbf2014.bilan_familles(tendances)      # une ligne par famille : In, Out
+    sbf2014.familles_chart(tendances)      # barres divergentes, Out à gauche
+    sbf2014.explorateur_chart(tendances)   # une barre par tendance, liste déroulante
+
+Les graphiques sont rendus sans titre ni source : le chapitre les passe à
+:func:`transfonum.charts.finish`.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from transfonum import fr
+from transfonum.data import resource
+
+TABLE = "tendances_sbf2014"
+#: Les deux sens, dans l'ordre de lecture des graphiques (ce qui recule à gauche).
+SENS = ("Out", "In")
+#: Libellé de l'option du menu déroulant qui montre toutes les familles.
+TOUTES = "Toutes les familles"
+#: Couleur de chaque sens (palette du kit : orange pour Out, bleu pour In).
+COULEURS = {"Out": "#E69F00", "In": "#0072B2"}
+_COLONNES = ("id", "sens", "theme", "famille", "resume")
+
+
+def familles() -> list[str]:
+    """Les familles de thèmes, dans l'ordre où le schéma de la table les déclare."""
+    fields = resource(TABLE)["schema"]["fields"]
+    return list(next(f for f in fields if f["name"] == "famille")["constraints"]["enum"])
+
+
+def _verifie(tendances: pd.DataFrame) -> None:
+    missing = [c for c in (*_COLONNES, "ordre") if c not in tendances.columns]
+    if missing:
+        raise ValueError(f"table {fr.quote(TABLE)}{fr.NBSP}: colonne(s) manquante(s){fr.NBSP}: {', '.join(missing)}")
+    wrong = sorted(set(tendances["sens"]) - set(SENS))
+    if wrong:
+        raise ValueError(
+            f"table {fr.quote(TABLE)}, colonne {fr.quote('sens')}{fr.NBSP}: valeur(s) inconnue(s){fr.NBSP}: "
+            f"{', '.join(map(str, wrong))} (attendu{fr.NBSP}: In ou Out)"
+        )
+
+
+def bilan_familles(tendances: pd.DataFrame) -> pd.DataFrame:
+    """Nombre de tendances « In » et « Out » par famille, zéros compris.
+
+    Colonnes : ``famille``, ``Out``, ``In`` ; une ligne par famille du schéma, dans
+    son ordre. Lève :class:`ValueError` si une colonne manque ou si un sens est inconnu.
+    """
+    _verifie(tendances)
+    counts = pd.crosstab(tendances["famille"], tendances["sens"])
+    counts = counts.reindex(index=familles(), columns=list(SENS), fill_value=0)
+    return counts.rename_axis(index="famille", columns=None).reset_index()
+
+
+def _longue(tendances: pd.DataFrame) -> pd.DataFrame:
+    """Le bilan en format long, Out compté négativement (barres divergentes)."""
+    bilan = bilan_familles(tendances)
+    longue = bilan.melt(id_vars="famille", var_name="sens", value_name="nombre")
+    longue["position"] = longue["nombre"].where(longue["sens"] == "In", -longue["nombre"])
+    return longue[longue["nombre"] > 0].reset_index(drop=True)
+
+
+def _couleur() -> alt.Color:
+    return alt.Color(
+        "sens:N",
+        title="Sens",
+        scale=alt.Scale(domain=list(SENS), range=[COULEURS[s] for s in SENS]),
+        legend=alt.Legend(orient="top"),
+    )
+
+
+def _axe_divergent(title: str) -> alt.Axis:
+    """Un axe qui affiche les valeurs négatives (les Out) sans leur signe."""
+    return alt.Axis(title=title, tickMinStep=1, labelExpr="format(abs(datum.value), 'd')")
+
+
+def familles_chart(tendances: pd.DataFrame) -> alt.Chart:
+    """Barres divergentes : par famille, les tendances Out à gauche, les In à droite."""
+    longue = _longue(tendances)
+    limite = int(longue["nombre"].max())
+    return alt.Chart(longue).mark_bar().encode(
+        x=alt.X(
+            "position:Q",
+            axis=_axe_divergent("Nombre de tendances (Out à gauche, In à droite)"),
+            scale=alt.Scale(domain=[-limite, limite]),
+        ),
+        y=alt.Y("famille:N", title=None, sort=familles()),
+        color=_couleur(),
+        tooltip=[
+            alt.Tooltip("famille:N", title="Famille"),
+            alt.Tooltip("sens:N", title="Sens"),
+            alt.Tooltip("nombre:Q", title="Tendances"),
+        ],
+    )
+
+
+def description_familles(tendances: pd.DataFrame) -> str:
+    """Description en français du graphique :func:`familles_chart` (lecteurs d'écran)."""
+    parts = [
+        f"{ligne.famille}{fr.NBSP}: {fr.number(ligne.In)} In et {fr.number(ligne.Out)} Out"
+        for ligne in bilan_familles(tendances).itertuples()
+    ]
+    return (
+        "Barres horizontales divergentes, une ligne par famille de thèmes, les tendances "
+        "qui reculent (Out) à gauche de zéro et celles qui montent (In) à droite. "
+        + f"{fr.NBSP}; ".join(parts)
+        + "."
+    )
+
+
+def explorateur_chart(tendances: pd.DataFrame) -> alt.Chart:
+    """Une barre par tendance (Out vers la gauche, In vers la droite), filtrée par un
+    menu déroulant des familles ; l'infobulle donne le résumé de la tendance.
+
+    Le paramètre Vega-Lite ``famille_choisie`` est lié à une liste déroulante : le graphique
+    réagit dans la page statique, sans noyau Python.
+    """
+    _verifie(tendances)
+    data = tendances[[*_COLONNES, "ordre"]].assign(
+        position=tendances["sens"].map({"In": 1, "Out": -1})
+    )
+    choix = alt.param(
+        name="famille_choisie",
+        value=TOUTES,
+        bind=alt.binding_select(options=[TOUTES, *familles()], name=f"Famille de thèmes{fr.NBSP}: "),
+    )
+    return alt.Chart(data).mark_bar().encode(
+        x=alt.X(
+            "position:Q",
+            axis=alt.Axis(title="Out (recule) ← → In (monte)", values=[-1, 0, 1], labels=False),
+            scale=alt.Scale(domain=[-1, 1]),
+        ),
+        y=alt.Y("theme:N", title=None, sort=alt.SortField("ordre")),
+        color=_couleur(),
+        tooltip=[
+            alt.Tooltip("theme:N", title="Thème"),
+            alt.Tooltip("famille:N", title="Famille"),
+            alt.Tooltip("sens:N", title="Sens"),
+            alt.Tooltip("resume:N", title="Ce qu'en dit le billet"),
+        ],
+    ).add_params(choix).transform_filter(
+        f"famille_choisie == '{TOUTES}' || datum.famille == famille_choisie"
+    )
+
+
+__all__ = [
+    "COULEURS", "SENS", "TABLE", "TOUTES", "bilan_familles", "description_familles",
+    "explorateur_chart", "familles", "familles_chart",
+]
