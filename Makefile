@@ -1,7 +1,8 @@
 # Two commands for a fresh Debian/Ubuntu machine with python3 and make:
 #   make book   set up .venv, check the data, build the site into _build/html
 #   make test   set up .venv, run every test
-# and: make serve (serve the site on 127.0.0.1), make bench, make clean.
+# and: make book-etudiant (student edition, no solutions, in _build/etudiant),
+#      make serve (serve the site on 127.0.0.1), make bench, make clean.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -9,7 +10,7 @@ BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 PORT   ?= 8000
 
-.PHONY: book test serve bench clean
+.PHONY: book book-etudiant test serve bench clean
 
 $(READY): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
@@ -20,6 +21,9 @@ $(READY): requirements.txt pyproject.toml
 
 book: $(READY)
 	$(BIN)/python -m transfonum.build
+
+book-etudiant: $(READY)
+	$(BIN)/python -m transfonum.build --etudiant
 
 serve:
 	@test -f _build/html/index.html || { echo "Pas de site : lancez d'abord « make book »."; exit 1; }

@@ -24,12 +24,15 @@ import os
 from pathlib import Path
 
 import altair as alt
+from docutils import nodes
 from sphinx.application import Sphinx
 from myst_nb.sphinx_ import HideCodeCellNode
 from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
 
-from transfonum import charts
+from transfonum import bibliography, charts
+from transfonum.build import STUDENT_EDITION_ENV_VAR
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 STYLESHEET = "transfonum.css"
@@ -40,6 +43,7 @@ READY_SNIPPET = (
     "window.dispatchEvent(new Event('transfonum:vega-ready'));\n"
 )
 FINGERPRINT_MARK = "transfonum-empreinte"
+LOGGER = logging.getLogger(__name__)
 
 
 def vega_lite_version() -> str:
@@ -123,6 +127,9 @@ def _on_config_inited(app: Sphinx, config: Config) -> None:
         config.html_theme_options["repository_url"] = (
             f"https://github.com/{github_repository}"
         )
+    if os.environ.get(STUDENT_EDITION_ENV_VAR):  # python -m transfonum.build --etudiant
+        config.hide_solutions = True  # sphinx-exercise: exercises without their solutions
+    bibliography.write(Path(app.srcdir))
     static = Path(app.outdir).parent / ".transfonum-static"
     write_vega_bundle(static)
     config.html_static_path.extend([str(static), str(PACKAGE_DIR / "static")])
@@ -138,6 +145,18 @@ def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     source[0] += fingerprint_cell(source[0], app.transfonum_fingerprint)
     for path in app.transfonum_files:
         app.env.note_dependency(str(path))
+
+
+def _check_footnotes(app: Sphinx, doctree, docname: str) -> None:
+    """A footnote (or {footcite}) reference must lead to a note on the page: MyST's own
+    warning is silenced in _config.yml because it fires before {footbibliography} runs."""
+    notes = {i for note in doctree.findall(nodes.footnote) for i in note["ids"]}
+    for ref in doctree.findall(nodes.footnote_reference):
+        if ref.get("refid") not in notes:
+            label = ref.get("refname") or ref.get("refid") or ref.astext()
+            LOGGER.warning(f"note de bas de page sans définition : « {label} » "
+                           "(un {footcite} demande un {footbibliography} sur la même page)",
+                           location=ref)
 
 
 def _is_thebe_asset(asset) -> bool:
@@ -160,5 +179,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _on_config_inited)
     app.connect("source-read", _on_source_read)
     app.connect("html-page-context", _on_html_page_context)
+    app.connect("doctree-resolved", _check_footnotes)
     app.add_post_transform(TranslateCellPrompts)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
