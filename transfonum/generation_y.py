@@ -84,7 +84,7 @@ def croisement_chart(table: pd.DataFrame) -> alt.LayerChart:
     data = croisement(table)
     x = alt.X("nature_libelle:N", title=None, sort=list(NATURES.values()),
               axis=alt.Axis(orient="top", labelAngle=0, labelLimit=150))
-    y = alt.Y("critere_libelle:N", title="Le public est défini par…", sort=list(CRITERES.values()))
+    y = alt.Y("critere_libelle:N", title=None, sort=list(CRITERES.values()))
     tooltip = [alt.Tooltip("nature_libelle:N", title="Nature"),
                alt.Tooltip("critere_libelle:N", title="Public défini par"),
                alt.Tooltip("nombre:Q", title="Lignes")]
@@ -110,13 +110,13 @@ def grille_chart(pourcent: float, oui: str, non: str, cote: int = 10) -> alt.Cha
         "colonne": [i % cote for i in range(total)],
         "groupe": [oui if i < colores else non for i in range(total)],
     })
-    return alt.Chart(data).mark_square(size=260).encode(
+    return alt.Chart(data).mark_square(size=500).encode(
         x=alt.X("colonne:O", axis=None),
         y=alt.Y("ligne:O", axis=None),
         color=alt.Color("groupe:N", title=None, scale=alt.Scale(domain=[oui, non], range=[COULEUR_OUI, COULEUR_NON]),
                         legend=alt.Legend(orient="bottom", direction="vertical")),
         tooltip=[alt.Tooltip("groupe:N", title="Groupe")],
-    ).properties(width=300, height=300)
+    ).properties(width=300, height=340)
 
 
 def intervalle(pourcent: float, taille: int) -> tuple[float, float]:
