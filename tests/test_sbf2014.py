@@ -110,3 +110,11 @@ def test_reference_answers_pass_and_starters_or_wrong_answers_fail(exercise, rig
     for wrong in wrongs:
         result = check(exercise, wrong)
         assert not result.correct and result.message, (exercise, wrong)
+
+
+def test_source_line_names_the_table_and_the_post_from_the_data():
+    line = sbf2014.source_tendances()
+    post = load_table("billets").set_index("id").loc[sbf2014.BILLET]
+    assert line.startswith("Source\u00a0:")
+    assert "tendances_sbf2014" in line
+    assert f"«\u00a0{post['titre']}\u00a0»" in line and post["auteur"] in line

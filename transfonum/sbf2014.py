@@ -19,13 +19,18 @@ Les graphiques sont rendus sans titre ni source : le chapitre les passe à
 
 from __future__ import annotations
 
+import textwrap
+
 import altair as alt
 import pandas as pd
 
 from transfonum import fr
-from transfonum.data import resource
+from transfonum.data import load_table, resource
+from transfonum.provenance import blog_name, kit_source
 
 TABLE = "tendances_sbf2014"
+#: Le billet dont la table est le résumé.
+BILLET = "b-sbf2014"
 #: Les deux sens, dans l'ordre de lecture des graphiques (ce qui recule à gauche).
 SENS = ("Out", "In")
 #: Libellé de l'option du menu déroulant qui montre toutes les familles.
@@ -33,12 +38,26 @@ TOUTES = "Toutes les familles"
 #: Couleur de chaque sens (palette du kit : orange pour Out, bleu pour In).
 COULEURS = {"Out": "#E69F00", "In": "#0072B2"}
 _COLONNES = ("id", "sens", "theme", "famille", "resume")
+#: Largeur (en caractères) des lignes d'étiquette de l'explorateur, lisible sur téléphone.
+LARGEUR_ETIQUETTE = 20
 
 
 def familles() -> list[str]:
     """Les familles de thèmes, dans l'ordre où le schéma de la table les déclare."""
     fields = resource(TABLE)["schema"]["fields"]
     return list(next(f for f in fields if f["name"] == "famille")["constraints"]["enum"])
+
+
+def source_tendances() -> str:
+    """La légende « Source : … » des graphiques tirés de la table des tendances : la
+    table du kit, puis le billet qu'elle résume (titre, auteur et blog lus dans
+    ``billets``)."""
+    post = load_table("billets").set_index("id").loc[BILLET]
+    return (
+        f"{kit_source(TABLE)} Elle résume le billet {fr.quote(post['titre'])} de "
+        f"{post['auteur']} ({blog_name(post['blog'])}){fr.NBSP}: l'impression d'un "
+        "auditeur, sans décompte des présentations."
+    )
 
 
 def _verifie(tendances: pd.DataFrame) -> None:
@@ -91,10 +110,10 @@ def familles_chart(tendances: pd.DataFrame) -> alt.Chart:
     """Barres divergentes : par famille, les tendances Out à gauche, les In à droite."""
     longue = _longue(tendances)
     limite = int(longue["nombre"].max())
-    return alt.Chart(longue).mark_bar().encode(
+    return alt.Chart(longue, height=alt.Step(34)).mark_bar().encode(
         x=alt.X(
             "position:Q",
-            axis=_axe_divergent("Nombre de tendances (Out à gauche, In à droite)"),
+            axis=_axe_divergent("Nombre de tendances, Out ← → In"),
             scale=alt.Scale(domain=[-limite, limite]),
         ),
         y=alt.Y("famille:N", title=None, sort=familles()),
@@ -121,6 +140,15 @@ def description_familles(tendances: pd.DataFrame) -> str:
     )
 
 
+#: Description, pour les lecteurs d'écran, du graphique :func:`explorateur_chart`.
+DESCRIPTION_EXPLORATEUR = (
+    f"Diagramme en barres horizontales, une barre par tendance{fr.NBSP}: vers la gauche pour "
+    "celles qui reculent (Out), vers la droite pour celles qui montent (In). Une liste "
+    f"déroulante filtre les tendances par famille de thèmes{fr.NBSP}; l'infobulle donne le "
+    "résumé de chaque tendance."
+)
+
+
 def explorateur_chart(tendances: pd.DataFrame) -> alt.Chart:
     """Une barre par tendance (Out vers la gauche, In vers la droite), filtrée par un
     menu déroulant des familles ; l'infobulle donne le résumé de la tendance.
@@ -130,20 +158,30 @@ def explorateur_chart(tendances: pd.DataFrame) -> alt.Chart:
     """
     _verifie(tendances)
     data = tendances[[*_COLONNES, "ordre"]].assign(
-        position=tendances["sens"].map({"In": 1, "Out": -1})
+        position=tendances["sens"].map({"In": 1, "Out": -1}),
+        etiquette=[
+            "|".join(textwrap.wrap(theme, LARGEUR_ETIQUETTE)) for theme in tendances["theme"]
+        ],
     )
     choix = alt.param(
         name="famille_choisie",
         value=TOUTES,
         bind=alt.binding_select(options=[TOUTES, *familles()], name=f"Famille de thèmes{fr.NBSP}: "),
     )
-    return alt.Chart(data).mark_bar().encode(
+    return alt.Chart(data, height=alt.Step(38)).mark_bar().encode(
         x=alt.X(
             "position:Q",
-            axis=alt.Axis(title="Out (recule) ← → In (monte)", values=[-1, 0, 1], labels=False),
+            axis=alt.Axis(title="Out ← → In", values=[-1, 0, 1], labels=False),
             scale=alt.Scale(domain=[-1, 1]),
         ),
-        y=alt.Y("theme:N", title=None, sort=alt.SortField("ordre")),
+        # Étiquettes sur plusieurs lignes (séparées par « | ») : le graphique tient sur
+        # un écran de téléphone.
+        y=alt.Y(
+            "etiquette:N",
+            title=None,
+            sort=alt.SortField("ordre"),
+            axis=alt.Axis(labelExpr="split(datum.label, '|')"),
+        ),
         color=_couleur(),
         tooltip=[
             alt.Tooltip("theme:N", title="Thème"),
@@ -157,6 +195,6 @@ def explorateur_chart(tendances: pd.DataFrame) -> alt.Chart:
 
 
 __all__ = [
-    "COULEURS", "SENS", "TABLE", "TOUTES", "bilan_familles", "description_familles",
-    "explorateur_chart", "familles", "familles_chart",
+    "BILLET", "COULEURS", "DESCRIPTION_EXPLORATEUR", "SENS", "TABLE", "TOUTES", "bilan_familles", "description_familles",
+    "explorateur_chart", "familles", "familles_chart", "source_tendances",
 ]
