@@ -121,7 +121,7 @@ def carte_chart(placements: pd.DataFrame) -> alt.LayerChart:
     )
     def xy(champ_x: str, champ_y: str) -> dict:
         return {
-            "x": alt.X(f"{champ_x}:Q", title="Compétences digitales de l'équipe de direction",
+            "x": alt.X(f"{champ_x}:Q", title="Compétences digitales des dirigeants",
                        scale=alt.Scale(domain=[bas, haut], nice=False), axis=alt.Axis(values=[bas, SEUIL, haut], grid=False)),
             "y": alt.Y(f"{champ_y}:Q", title="Maturité des capacités digitales",
                        scale=alt.Scale(domain=[bas, haut + BANDEAU], nice=False),

@@ -25,7 +25,7 @@ from transfonum import fr
 #: Les jours de la semaine, du lundi au dimanche.
 JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 #: Libellés des deux états d'une heure, dans l'ordre de la légende.
-ETATS = ("Réponse assurée", "Aucune réponse promise")
+ETATS = ("Réponse promise", "Pas de réponse")
 #: Couleur de chaque état (palette du kit : bleu pour couvert, gris clair sinon).
 COULEURS = ("#0072B2", "#d9d9d9")
 #: Suffixes des trois lignes de ``chiffres`` qui décrivent un engagement de service.
@@ -92,7 +92,7 @@ def couverture_chart(grille: pd.DataFrame) -> alt.Chart:
     """Carte de la semaine : une ligne par jour, une case par heure, colorée si le
     service répond à cette heure-là."""
     return alt.Chart(grille).mark_rect(stroke="white", strokeWidth=1).encode(
-        x=alt.X("heure:O", title="Heure de la journée", axis=alt.Axis(labelAngle=0, values=list(range(0, 24, 3)))),
+        x=alt.X("heure:O", title="Heure (une case par heure)", axis=alt.Axis(labelAngle=0, values=list(range(0, 24, 3)))),
         y=alt.Y("jour:N", title=None, sort=list(JOURS)),
         color=alt.Color(
             "etat:N", title=None,
