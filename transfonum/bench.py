@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 import nbformat
 from nbclient import NotebookClient
 
-from transfonum import binder_env
+from transfonum import binder_env, fr
 from transfonum.build import REPO_ROOT, build
 
 TOUCHED_CHAPTER = REPO_ROOT / "book" / "intro.md"
@@ -136,7 +136,7 @@ def binder_report() -> None:
     print(f"Environnement Binder ({binder_env.REQUIREMENTS.relative_to(REPO_ROOT)}), installé en {install:.0f} s :")
     print(f"  site-packages : {light / 2**20:6.0f} Mio, contre {full / 2**20:.0f} Mio pour "
           f"l'environnement complet ({full_prefix})")
-    print(f"  soit {ratio:.1%} — {_verdict(ratio, BINDER_SIZE_TARGET)}")
+    print(f"  soit {fr.percent(ratio * 100, 1)} — {_verdict(ratio, BINDER_SIZE_TARGET)}")
     print("  plus gros paquets : " + ", ".join(f"{name} {size / 2**20:.0f} Mio" for name, size in biggest))
     median = statistics.median(runs)
     print(f"Du démarrage du noyau au premier widget ({notebook.relative_to(REPO_ROOT)}) : "
