@@ -27,14 +27,17 @@ def _pages(html_dir):
     )
 
 
-def visit(browser, url: str) -> dict:
-    """Open ``url`` with every request to another host blocked and recorded."""
+def open_recorded(browser, url: str, viewport: dict | None = None):
+    """Open ``url`` with every request to another host blocked and recorded; returns the
+    page and its report (off-host requests, console and page errors, failed requests).
+    ``data:`` and ``file:`` addresses are not off-host."""
     host = urlsplit(url).netloc
-    report = {"off_host": [], "console_errors": [], "page_errors": [], "failed": []}
-    page = browser.new_page()
+    report: dict[str, list[str]] = {"off_host": [], "console_errors": [], "page_errors": [], "failed": []}
+    page = browser.new_page(viewport=viewport) if viewport else browser.new_page()
 
     def route(route):
-        if urlsplit(route.request.url).netloc == host or route.request.url.startswith("data:"):
+        target = urlsplit(route.request.url)
+        if target.netloc == host or target.scheme in ("data", "file"):
             route.continue_()
         else:
             report["off_host"].append(route.request.url)
@@ -45,6 +48,12 @@ def visit(browser, url: str) -> dict:
     page.on("pageerror", lambda e: report["page_errors"].append(str(e)))
     page.on("requestfailed", lambda r: report["failed"].append(r.url))
     page.goto(url, wait_until="networkidle")  # index.html redirects: let it land
+    return page, report
+
+
+def visit(browser, url: str) -> dict:
+    """Open ``url`` recorded (see :func:`open_recorded`) and count each chart's marks."""
+    page, report = open_recorded(browser, url)
     page.wait_for_function(f"() => ({CHART_DRAWN})().every((n) => n > 0)", timeout=15000)
     report["marks"] = page.evaluate(CHART_DRAWN)
     report["unlabelled"] = page.evaluate(CHART_UNLABELLED)
