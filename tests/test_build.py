@@ -127,3 +127,18 @@ def test_unchanged_notebook_comes_from_the_cache(tmp_path):
     second = build_small(book)
     assert second.returncode == 0
     assert "Executing notebook" not in second.stdout
+
+
+def test_prose_has_french_spacing_on_every_page(built_site):
+    """No ordinary space before « : ; ? ! % » or inside guillemets, outside code."""
+    html_dir, _ = built_site
+    problems = []
+    for page in sorted(html_dir.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        if "<article" not in html:
+            continue  # theme templates copied as they are, not pages of the book
+        article = html.split("<article", 1)[1].split("</article>", 1)[0]
+        article = re.sub(r"<(pre|code|script|style|svg)\b.*?</\1>", " ", article, flags=re.S)
+        text = re.sub(r"<[^>]+>", "", article)
+        problems += [f"{page.name} : …{m.group(0)}…" for m in re.finditer(r"\w{1,12} [:;?!»%]|« \w{1,12}", text)]
+    assert problems == [], "\n".join(problems[:20])

@@ -57,7 +57,7 @@ def test_finish_sets_title_description_and_source():
     ).to_dict()
     assert spec["title"] == "Titre"
     assert spec["description"] == "Deux barres."
-    assert spec["usermeta"][charts.USERMETA_KEY]["source"] == "Source : essai"
+    assert spec["usermeta"][charts.USERMETA_KEY]["source"] == "Source\u00a0: essai"
 
 
 @pytest.mark.parametrize(
@@ -86,7 +86,7 @@ def test_offline_html_draws_from_the_local_bundle_only():
     ).to_dict()
     page = charts.chart_html(spec, element_id="tf-essai")
     assert 'id="tf-essai"' in page and '<script type="module">' in page
-    assert "<figcaption>Source : &lt;b&gt;étude&lt;/b&gt;</figcaption>" in page
+    assert "<figcaption>Source\u00a0: &lt;b&gt;étude&lt;/b&gt;</figcaption>" in page
     assert not re.search(r"https?://(?!vega\.github\.io/schema)", page), "adresse externe"
     embedded = json.loads(re.search(r"'#tf-essai', (\{.*?\}), \{\"actions", page).group(1))
     assert embedded["width"] == "container"
@@ -110,4 +110,30 @@ def test_setup_picks_the_renderer_for_the_context(monkeypatch):
     bundle = charts.jupyter_renderer(
         charts.finish(_chart(), title="T", description="D", source="Source : x").to_dict()
     )
-    assert bundle["text/html"].endswith("<figcaption>Source : x</figcaption>")
+    assert bundle["text/html"].endswith("<figcaption>Source\u00a0: x</figcaption>")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pourquoi ? Parce que : voilà ; fini !", "Pourquoi\u00a0? Parce que\u00a0: voilà\u00a0; fini\u00a0!"),
+    ("« oui »", "«\u00a0oui\u00a0»"),
+    ("80 %", "80\u00a0%"),
+    ("https://exemple.org a:b (sans espace)", "https://exemple.org a:b (sans espace)"),
+    ("déjà\u00a0: bon", "déjà\u00a0: bon"),
+])
+def test_french_spacing(text, expected):
+    assert fr.french_spacing(text) == expected
+
+
+def test_long_title_wraps_between_words_to_fit_a_phone():
+    title = "Marge d'erreur d'un pourcentage selon la taille de l'échantillon"
+    lines = charts.title_lines(title)
+    assert isinstance(lines, list) and " ".join(lines) == title
+    assert all(len(line) <= charts.TITLE_LINE_CHARS for line in lines)
+    assert charts.title_lines("Titre court") == "Titre court"
+
+
+def test_finish_applies_french_spacing_to_its_texts():
+    spec = charts.finish(_chart(), title="Pourquoi ?", description="Deux : barres.",
+                         source="Source : essai").to_dict()
+    assert spec["title"] == "Pourquoi\u00a0?" and spec["description"] == "Deux\u00a0: barres."
+    assert spec["usermeta"]["transfonum"]["source"] == "Source\u00a0: essai"

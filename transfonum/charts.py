@@ -44,6 +44,8 @@ PALETTE = [
 ]
 FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
 TEXT_COLOUR = "#222222"
+#: Longest title line that fits a 390 px phone screen at the theme's title size.
+TITLE_LINE_CHARS = 36
 MUTED_COLOUR = "#555555"
 
 #: vega-embed options for French number and date formats, in Jupyter and on the site.
@@ -152,6 +154,21 @@ def finish(chart: ChartT, *, title: str, description: str, source: str) -> Chart
             raise ValueError(f"finish() : le texte « {name} » du graphique est vide")
     if not source.startswith("Source"):
         raise ValueError(f"finish() : la légende doit commencer par « Source » : {source!r}")
+    title, description, source = (fr.french_spacing(t) for t in (title, description, source))
     return chart.properties(
-        title=title, description=description, usermeta={USERMETA_KEY: {"source": source}}
+        title=title_lines(title), description=description, usermeta={USERMETA_KEY: {"source": source}}
     )
+
+
+def title_lines(title: str, width: int = TITLE_LINE_CHARS) -> str | list[str]:
+    """The title as it fits a phone: one line if short, else lines of at most ``width``
+    characters cut between words (Vega-Lite draws a list of strings as lines)."""
+    if len(title) <= width:
+        return title
+    lines: list[str] = []
+    for word in title.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines

@@ -7,6 +7,7 @@ groups of thousands and before the percent sign: ``1 234,5`` and ``80 %``.
 from __future__ import annotations
 
 import math
+import re
 
 NBSP = "\u00a0"
 
@@ -58,3 +59,13 @@ def number(value: float, decimals: int = 0) -> str:
 def percent(value: float, decimals: int = 0) -> str:
     """Format a percentage given on the 0–100 scale: ``percent(80) == "80 %"``."""
     return f"{number(value, decimals)}{NBSP}%"
+
+
+_SPACE_BEFORE = re.compile(r"[ \t]+([:;?!»%])")
+_SPACE_AFTER = re.compile(r"«[ \t]+")
+
+
+def french_spacing(text: str) -> str:
+    """Met une espace insécable avant « : ; ? ! % » et à l'intérieur des guillemets, à la
+    place d'une espace ordinaire (``"Pourquoi ?"`` → ``"Pourquoi\u00a0?"``)."""
+    return _SPACE_AFTER.sub("«" + NBSP, _SPACE_BEFORE.sub(NBSP + r"\1", text))

@@ -31,7 +31,7 @@ from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from transfonum import bibliography, charts
+from transfonum import bibliography, charts, fr
 from transfonum.build import STUDENT_EDITION_ENV_VAR
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -147,6 +147,32 @@ def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         app.env.note_dependency(str(path))
 
 
+class FrenchSpacing(SphinxPostTransform):
+    """French typography in the prose, whatever the author's keyboard: a non-breaking
+    space before « : ; ? ! % » and inside guillemets (never in code, maths or raw HTML).
+    A post-transform, so that glued text and bibliographies are covered too."""
+
+    default_priority = 900  # after sphinxcontrib-bibtex and myst-nb's glue
+    SKIP = (nodes.FixedTextElement, nodes.literal, nodes.raw, nodes.math, nodes.comment)
+
+    def run(self, **kwargs) -> None:
+        if not self.config.language.startswith("fr"):
+            return
+        for text in list(self.document.findall(nodes.Text)):
+            if isinstance(text.parent, self.SKIP) or any(isinstance(a, self.SKIP) for a in _ancestors(text)):
+                continue
+            fixed = fr.french_spacing(str(text))
+            if fixed != str(text):
+                text.parent.replace(text, nodes.Text(fixed))
+
+
+def _ancestors(node):
+    node = node.parent
+    while node is not None:
+        yield node
+        node = node.parent
+
+
 def _check_footnotes(app: Sphinx, doctree, docname: str) -> None:
     """A footnote (or {footcite}) reference must lead to a note on the page: MyST's own
     warning is silenced in _config.yml because it fires before {footbibliography} runs."""
@@ -181,4 +207,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _on_html_page_context)
     app.connect("doctree-resolved", _check_footnotes)
     app.add_post_transform(TranslateCellPrompts)
+    app.add_post_transform(FrenchSpacing)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
