@@ -101,12 +101,18 @@ def test_package_imports_without_the_book_toolchain(binder_kernel, tmp_path):
     assert Path(text[2]) != Path(sys.prefix)
 
 
-@pytest.mark.parametrize("path", STUDENT, ids=lambda p: p.name)
-def test_student_notebook_runs_and_asks_for_answers(binder_kernel, path):
-    ran = _run(path, binder_kernel)
+def _run_checked(path: Path, kernel: str):
+    """Run a notebook in the light environment: no cell error, at least one verdict."""
+    ran = _run(path, kernel)
     assert not _errors(ran), _errors(ran)
     verdicts = _verdicts(ran)
     assert verdicts, f"{path.name} : aucune cellule verifier(...)"
+    return ran, verdicts
+
+
+@pytest.mark.parametrize("path", STUDENT, ids=lambda p: p.name)
+def test_student_notebook_runs_and_asks_for_answers(binder_kernel, path):
+    _, verdicts = _run_checked(path, binder_kernel)
     for text in verdicts:
         assert text.startswith(f"À revoir{NB}:"), text
         assert f"Pas encore de réponse{NB}: remplacez" in text, text
@@ -114,10 +120,7 @@ def test_student_notebook_runs_and_asks_for_answers(binder_kernel, path):
 
 @pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.name)
 def test_instructor_notebook_runs_and_every_check_is_right(binder_kernel, path):
-    ran = _run(path, binder_kernel)
-    assert not _errors(ran), _errors(ran)
-    verdicts = _verdicts(ran)
-    assert verdicts, f"{path.name} : aucune cellule verifier(...)"
+    ran, verdicts = _run_checked(path, binder_kernel)
     for text in verdicts:
         assert text.startswith(f"Juste{NB}:"), text
     widget_cells = [c for c in ran.cells if c.cell_type == "code" and "exercice(" in c.source]
