@@ -137,3 +137,12 @@ def test_finish_applies_french_spacing_to_its_texts():
                          source="Source : essai").to_dict()
     assert spec["title"] == "Pourquoi\u00a0?" and spec["description"] == "Deux\u00a0: barres."
     assert spec["usermeta"]["transfonum"]["source"] == "Source\u00a0: essai"
+
+
+def test_date_in_words_keeps_the_precision_of_the_data():
+    day = pd.Timestamp("2013-11-01")
+    assert fr.date(day) == "1er\u00a0novembre 2013"
+    assert fr.date(pd.Timestamp("2013-11-19")) == "19\u00a0novembre 2013"
+    assert fr.date(day, "mois") == "novembre 2013" and fr.date(day, "annee") == "2013"
+    with pytest.raises(ValueError, match="saison"):
+        fr.date(day, "saison")

@@ -108,3 +108,9 @@ def test_verification_box_gap_only_between_exact_values():
 def test_verification_box_unknown_figure_is_named():
     with pytest.raises(KeyError, match="c-inexistant"):
         provenance.verification_box("c-inexistant")
+
+
+def test_event_date_in_words_from_the_events_table():
+    assert provenance.event_date("e-kea-nurun-2013") == "19\u00a0novembre 2013"
+    with pytest.raises(KeyError, match="e-inexistant"):
+        provenance.event_date("e-inexistant")

@@ -69,3 +69,17 @@ def french_spacing(text: str) -> str:
     """Met une espace insécable avant « : ; ? ! % » et à l'intérieur des guillemets, à la
     place d'une espace ordinaire (``"Pourquoi ?"`` → ``"Pourquoi\u00a0?"``)."""
     return _SPACE_AFTER.sub("«" + NBSP, _SPACE_BEFORE.sub(NBSP + r"\1", text))
+
+
+def date(day, precision: str = "jour") -> str:
+    """Une date en toutes lettres, sans plus de précision que la donnée n'en a :
+    ``jour`` → « 1er novembre 2013 », ``mois`` → « novembre 2013 », ``annee`` → « 2013 »."""
+    months = D3_TIME_FORMAT_LOCALE["months"]
+    if precision == "annee":
+        return str(day.year)
+    if precision == "mois":
+        return f"{months[day.month - 1]} {day.year}"
+    if precision != "jour":
+        raise ValueError(f"précision de date inconnue « {precision} » (jour, mois ou annee)")
+    quantieme = "1er" if day.day == 1 else str(day.day)
+    return f"{quantieme}{NBSP}{months[day.month - 1]} {day.year}"

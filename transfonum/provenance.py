@@ -281,6 +281,18 @@ def verification_box(
     )
 
 
+def event_date(event_id: str, evenements: pd.DataFrame | None = None) -> str:
+    """La date d'un événement de la table ``evenements``, en toutes lettres et à sa
+    précision (« 19 novembre 2013 », « novembre 2013 »). Lève :class:`KeyError` si
+    l'identifiant n'existe pas."""
+    evenements = load_table("evenements") if evenements is None else evenements
+    match = evenements[evenements["id"] == event_id]
+    if match.empty:
+        raise KeyError(f"événement inconnu : {event_id}")
+    row = match.iloc[0]
+    return fr.date(row["date"], row["precision_date"])
+
+
 def status_counts(chiffres: pd.DataFrame | None = None) -> pd.DataFrame:
     """Nombre de chiffres par statut de vérification (tous les statuts, même à zéro)."""
     chiffres = load_table("chiffres") if chiffres is None else chiffres
@@ -293,6 +305,6 @@ def status_counts(chiffres: pd.DataFrame | None = None) -> pd.DataFrame:
 
 
 __all__ = [
-    "STATUS_LABELS", "cited", "format_value", "kit_source", "original", "source_line",
+    "STATUS_LABELS", "cited", "event_date", "format_value", "kit_source", "original", "source_line",
     "status_counts", "studies_table", "verification_box", "verification_table",
 ]
