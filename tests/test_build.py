@@ -142,3 +142,20 @@ def test_prose_has_french_spacing_on_every_page(built_site):
         text = re.sub(r"<[^>]+>", "", article)
         problems += [f"{page.name} : …{m.group(0)}…" for m in re.finditer(r"\w{1,12} [:;?!»%]|« \w{1,12}", text)]
     assert problems == [], "\n".join(problems[:20])
+
+
+WIDGET_MARK = re.compile(r"application/vnd\.jupyter\.widget|jupyter-widgets")
+
+
+def test_no_page_holds_a_jupyter_widget(built_site):
+    """ipywidgets need a kernel: they belong in the notebooks, never on the static site."""
+    html_dir, _ = built_site
+    assert [p.name for p in html_dir.rglob("*.html") if WIDGET_MARK.search(p.read_text(encoding="utf-8"))] == []
+
+
+def test_a_widget_on_a_page_would_be_seen(tmp_path):
+    """The check above can fail: a page that displays a widget carries the mark."""
+    root = make_book(tmp_path, "```{code-cell} ipython3\nimport ipywidgets\nipywidgets.IntSlider()\n```\n")
+    result = build_small(root)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert WIDGET_MARK.search((root / "_build" / "html" / "book" / "page.html").read_text(encoding="utf-8"))
