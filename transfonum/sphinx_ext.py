@@ -1,6 +1,6 @@
 """Sphinx extension of the kit, named in ``_config.yml`` (``sphinx.extra_extensions``).
 
-It does four things a stock Jupyter Book does not:
+It does what a stock Jupyter Book does not:
 
 1. **The site stands alone.** It writes one Vega + Vega-Lite + vega-embed bundle (made by
    ``vl_convert.javascript_bundle``) to ``_static`` and loads it, as a module script, on
@@ -11,10 +11,15 @@ It does four things a stock Jupyter Book does not:
    package's code, and a Sphinx dependency on those files: when one of them changes, the
    notebook is read again, its cache key differs, and it is executed again.
 3. **A French interface, no dead control.** The fold prompts of code cells are
-   translated; the scripts of Thebe (live code, switched off here) are left out.
+   translated; French spacing (non-breaking space before « : ; ? ! % », inside
+   guillemets) is applied to all prose; the scripts of Thebe (live code, switched off
+   here) are left out.
 4. **Repository settings.** On GitHub Actions, the repository URL (for the launch,
    repository and issue buttons) is taken from ``GITHUB_REPOSITORY`` instead of the
    placeholder in ``_config.yml``.
+5. **Generated inputs and checks.** ``book/references.bib`` is rewritten from the data
+   (:mod:`transfonum.bibliography`); the student edition (``--etudiant``) hides the
+   solutions; a footnote citation whose note is missing is reported.
 """
 
 from __future__ import annotations
@@ -159,7 +164,7 @@ class FrenchSpacing(SphinxPostTransform):
         if not self.config.language.startswith("fr"):
             return
         for text in list(self.document.findall(nodes.Text)):
-            if isinstance(text.parent, self.SKIP) or any(isinstance(a, self.SKIP) for a in _ancestors(text)):
+            if any(isinstance(a, self.SKIP) for a in _ancestors(text)):
                 continue
             fixed = fr.french_spacing(str(text))
             if fixed != str(text):
