@@ -146,3 +146,12 @@ def test_date_in_words_keeps_the_precision_of_the_data():
     assert fr.date(day, "mois") == "novembre 2013" and fr.date(day, "annee") == "2013"
     with pytest.raises(ValueError, match="saison"):
         fr.date(day, "saison")
+
+
+def test_margin_expression_computes_what_margin_of_error_computes():
+    from transfonum.explorers import margin_expression, margin_of_error
+
+    expression = margin_expression("pourcentage", "datum.taille")
+    value = eval(expression.replace("sqrt", "math.sqrt"), {"math": math},  # noqa: S307 - our own text
+                 {"pourcentage": 17, "datum": type("D", (), {"taille": 500})})
+    assert value == pytest.approx(margin_of_error(17, 500))

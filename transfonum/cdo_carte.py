@@ -28,6 +28,7 @@ import altair as alt
 import pandas as pd
 
 from transfonum import fr
+from transfonum.data import require_columns
 
 TABLE = "cdo_placements"
 #: Échelle des deux curseurs et frontière entre « faible » et « forte » (une convention).
@@ -46,9 +47,7 @@ _COLONNES = ("id", "competences_dirigeants", "maturite_capacites", "placement", 
 
 
 def _verifie(placements: pd.DataFrame) -> None:
-    manquantes = [c for c in _COLONNES if c not in placements.columns]
-    if manquantes:
-        raise ValueError(f"table {fr.quote(TABLE)}{fr.NBSP}: colonne(s) manquante(s){fr.NBSP}: {', '.join(manquantes)}")
+    require_columns(placements, TABLE, _COLONNES)
     attendues = {(c, m) for c in _NIVEAUX for m in _NIVEAUX}
     cases = list(zip(placements["competences_dirigeants"], placements["maturite_capacites"]))
     if len(cases) != len(attendues) or set(cases) != attendues:

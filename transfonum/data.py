@@ -15,6 +15,7 @@ Exemple ::
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -112,7 +113,29 @@ def main() -> int:
     return 0
 
 
-__all__ = ["DATA_DIR", "DESCRIPTOR", "load_table", "main", "resource", "table_names"]
+def require_columns(frame: pd.DataFrame, table: str, columns: Collection[str]) -> None:
+    """Lève :class:`ValueError`, en français, si ``frame`` n'a pas toutes les ``columns``
+    (pour les fonctions qui acceptent une table passée par l'appelant)."""
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(f"table «\u00a0{table}\u00a0»\u00a0: colonne(s) manquante(s)\u00a0: {', '.join(missing)}")
+
+
+def require_values(frame: pd.DataFrame, table: str, column: str, allowed: Collection[str]) -> None:
+    """Lève :class:`ValueError`, en français, si la colonne ``column`` contient une valeur
+    hors de ``allowed``, en nommant la table, la colonne, les valeurs et celles attendues."""
+    wrong = sorted(set(frame[column].astype(str)) - set(allowed))
+    if wrong:
+        raise ValueError(
+            f"table «\u00a0{table}\u00a0», colonne «\u00a0{column}\u00a0»\u00a0: valeur(s) inconnue(s)"
+            f"\u00a0: {', '.join(wrong)} (attendu\u00a0: {', '.join(allowed)})")
+
+
+__all__ = [
+    "DATA_DIR", "DESCRIPTOR", "load_table", "main", "require_columns", "require_values",
+    "resource", "table_names",
+]
 
 if __name__ == "__main__":
     raise SystemExit(main())
+

@@ -28,8 +28,10 @@ def margin_of_error(percent: float, sample_size: int) -> float:
     return 100 * Z_95 * math.sqrt(p * (1 - p) / sample_size)
 
 
-def _margin_expression(size_field: str) -> str:
-    return f"100 * {Z_95} * sqrt((pourcentage / 100) * (1 - pourcentage / 100) / datum.{size_field})"
+def margin_expression(percent: str, size: str) -> str:
+    """La même marge, en expression Vega calculée dans le navigateur : ``percent`` et
+    ``size`` sont des expressions (un paramètre, un champ ``datum.…`` ou un nombre)."""
+    return f"100 * {Z_95} * sqrt(({percent}) / 100 * (1 - ({percent}) / 100) / ({size}))"
 
 
 def margin_of_error_chart(studies: pd.DataFrame, sizes: range = range(50, 5001, 50)) -> alt.LayerChart:
@@ -51,9 +53,9 @@ def margin_of_error_chart(studies: pd.DataFrame, sizes: range = range(50, 5001, 
     x = alt.X("taille:Q", title="Taille de l'échantillon (personnes)", scale=alt.Scale(type="log"))
     y = alt.Y("marge:Q", title=f"Marge d'erreur à {fr.percent(CONFIDENCE)} (en points)")
     curve = alt.Chart(pd.DataFrame({"taille": list(sizes)})).mark_line().transform_calculate(
-        marge=_margin_expression("taille")).encode(x=x, y=y).add_params(percent)
+        marge=margin_expression("pourcentage", "datum.taille")).encode(x=x, y=y).add_params(percent)
     studies_layer = alt.Chart(points).mark_point(filled=True, size=70, color="#D55E00").transform_calculate(
-        marge=_margin_expression("taille")).encode(
+        marge=margin_expression("pourcentage", "datum.taille")).encode(
         x=x, y=y,
         tooltip=[alt.Tooltip("etude:N", title="Étude"), alt.Tooltip("taille_fr:N", title="Échantillon"),
                  alt.Tooltip("marge:Q", title="Marge (points)", format=".1f")],

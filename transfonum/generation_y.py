@@ -25,7 +25,8 @@ import altair as alt
 import pandas as pd
 
 from transfonum import fr
-from transfonum.explorers import Z_95, margin_of_error
+from transfonum.data import require_columns, require_values
+from transfonum.explorers import margin_expression, margin_of_error
 
 TABLE = "accompagnement_numerique"
 #: Libellé de chaque nature de ligne, dans l'ordre d'affichage.
@@ -48,16 +49,9 @@ COULEUR_OUI, COULEUR_NON = "#0072B2", "#d9d9d9"
 
 def _verifie(table: pd.DataFrame) -> None:
     """Lève :class:`ValueError`, en français, si une colonne manque ou si une valeur est inconnue."""
-    missing = [c for c in ("id", "nature", "public_defini_par") if c not in table.columns]
-    if missing:
-        raise ValueError(f"table {fr.quote(TABLE)}{fr.NBSP}: colonne(s) manquante(s){fr.NBSP}: {', '.join(missing)}")
-    for column, known in (("nature", NATURES), ("public_defini_par", CRITERES)):
-        wrong = sorted(set(table[column].astype(str)) - set(known))
-        if wrong:
-            raise ValueError(
-                f"table {fr.quote(TABLE)}, colonne {fr.quote(column)}{fr.NBSP}: valeur(s) inconnue(s)"
-                f"{fr.NBSP}: {', '.join(wrong)} (attendu{fr.NBSP}: {', '.join(known)})"
-            )
+    require_columns(table, TABLE, ("id", "nature", "public_defini_par"))
+    require_values(table, TABLE, "nature", NATURES)
+    require_values(table, TABLE, "public_defini_par", CRITERES)
 
 
 def croisement(table: pd.DataFrame) -> pd.DataFrame:
@@ -131,7 +125,7 @@ def intervalle(pourcent: float, taille: int) -> tuple[float, float]:
 
 def _bornes(pourcent: float, taille: str) -> dict[str, str]:
     """Expressions Vega des bornes de l'intervalle, pour une taille lue dans ``taille``."""
-    marge = f"100 * {Z_95} * sqrt({pourcent / 100} * (1 - {pourcent / 100}) / {taille})"
+    marge = margin_expression(str(pourcent), taille)
     return {"bas": f"max(0, {pourcent} - {marge})", "haut": f"min(100, {pourcent} + {marge})"}
 
 

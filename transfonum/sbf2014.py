@@ -25,7 +25,7 @@ import altair as alt
 import pandas as pd
 
 from transfonum import fr
-from transfonum.data import load_table, resource
+from transfonum.data import load_table, require_columns, require_values, resource
 from transfonum.provenance import blog_name, kit_source
 
 TABLE = "tendances_sbf2014"
@@ -61,15 +61,8 @@ def source_tendances() -> str:
 
 
 def _verifie(tendances: pd.DataFrame) -> None:
-    missing = [c for c in (*_COLONNES, "ordre") if c not in tendances.columns]
-    if missing:
-        raise ValueError(f"table {fr.quote(TABLE)}{fr.NBSP}: colonne(s) manquante(s){fr.NBSP}: {', '.join(missing)}")
-    wrong = sorted(set(tendances["sens"]) - set(SENS))
-    if wrong:
-        raise ValueError(
-            f"table {fr.quote(TABLE)}, colonne {fr.quote('sens')}{fr.NBSP}: valeur(s) inconnue(s){fr.NBSP}: "
-            f"{', '.join(map(str, wrong))} (attendu{fr.NBSP}: In ou Out)"
-        )
+    require_columns(tendances, TABLE, (*_COLONNES, "ordre"))
+    require_values(tendances, TABLE, "sens", SENS)
 
 
 def bilan_familles(tendances: pd.DataFrame) -> pd.DataFrame:
