@@ -2,7 +2,8 @@
 #   make book   set up .venv, check the data, build the site into _build/html
 #   make test   set up .venv, run every test
 # and: make book-etudiant (student edition, no solutions, in _build/etudiant),
-#      make serve (serve the site on 127.0.0.1), make bench, make clean.
+#      make test-rapide (unit tests only, under a minute), make serve (serve the site
+#      on 127.0.0.1), make bench, make clean.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -10,7 +11,7 @@ BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 PORT   ?= 8000
 
-.PHONY: book book-etudiant test serve bench clean
+.PHONY: book book-etudiant test test-rapide serve bench clean
 
 $(READY): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
@@ -20,10 +21,10 @@ $(READY): requirements.txt pyproject.toml
 	@touch $@
 
 book: $(READY)
-	$(BIN)/python -m transfonum.build
+	$(BIN)/python -m transfonum.site
 
 book-etudiant: $(READY)
-	$(BIN)/python -m transfonum.build --etudiant
+	$(BIN)/python -m transfonum.site --etudiant
 
 serve:
 	@test -f _build/html/index.html || { echo "Pas de site : lancez d'abord « make book »."; exit 1; }
@@ -33,8 +34,11 @@ serve:
 test: $(READY)
 	$(BIN)/python -m pytest
 
+test-rapide: $(READY)
+	$(BIN)/python -m pytest -m "not lent"
+
 bench: $(READY)
-	$(BIN)/python -m transfonum.bench
+	$(BIN)/python -m transfonum.outils.banc
 
 clean:
 	rm -rf _build

@@ -1,5 +1,9 @@
 """Shared fixtures: one clean build of the book per test session, served on 127.0.0.1,
-and Debian's Chromium driven by Playwright."""
+and Debian's Chromium driven by Playwright.
+
+Tests that build a book, drive Chromium or make a fresh environment are marked ``lent``
+(by hand, or here when they use one of :data:`FIXTURES_LENTES`): ``make test-rapide``
+runs the others, ``make test`` runs everything."""
 
 from __future__ import annotations
 
@@ -12,7 +16,19 @@ from pathlib import Path
 
 import pytest
 
-from transfonum.build import REPO_ROOT, build
+from transfonum.chemins import RACINE
+from transfonum.site.construction import construire
+
+#: Fixtures that build the book, drive a browser or build an environment.
+FIXTURES_LENTES = {"built_site", "site_url", "browser", "probe_site", "probe_url", "binder_kernel"}
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Mark ``lent`` every test that uses a slow fixture."""
+    for item in items:
+        if FIXTURES_LENTES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.lent)
+
 
 CHROMIUM = os.environ.get("TRANSFONUM_CHROMIUM", "/usr/bin/chromium")
 #: Flags that keep a headless Chromium from calling home on this closed network.
@@ -29,7 +45,7 @@ def built_site(tmp_path_factory) -> tuple[Path, str]:
     Returns the HTML folder and the build's output (standard error merged in).
     """
     out = tmp_path_factory.mktemp("site")
-    result = build(REPO_ROOT, path_output=out, capture=True)
+    result = construire(RACINE, sortie=out, capturer=True)
     if result.returncode != 0:
         pytest.fail(f"la construction du livre a échoué :\n{result.stdout[-6000:]}")
     return out / "_build" / "html", result.stdout

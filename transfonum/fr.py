@@ -1,7 +1,11 @@
-"""French number formats, for prose (through myst-nb ``glue``) and for charts.
+"""Le français du kit : nombres, dates, guillemets et espaces insécables.
 
-The same conventions everywhere: decimal comma, a non-breaking space (U+00A0) between
-groups of thousands and before the percent sign: ``1 234,5`` and ``80 %``.
+Les mêmes conventions partout (texte collé par ``glue``, graphiques, carnets, messages) :
+virgule décimale, espace insécable (U+00A0) entre les groupes de milliers et avant le
+signe pour cent, ``1 234,5`` et ``80 %`` ; espace insécable avant « : ; ? ! » et à
+l'intérieur des guillemets. La règle d'espacement vit ici une fois : elle corrige
+(:func:`espaces_francaises`) et elle vérifie (:func:`signe_mal_espace`, pour la
+validation des données).
 """
 
 from __future__ import annotations
@@ -9,19 +13,20 @@ from __future__ import annotations
 import math
 import re
 
-NBSP = "\u00a0"
+#: Espace insécable.
+INSECABLE = "\u00a0"
 
-#: d3-format locale handed to Vega (``formatLocale`` embed option).
-D3_FORMAT_LOCALE: dict = {
+#: Conventions de nombres pour Vega (option ``formatLocale`` de vega-embed, format d3).
+LOCALE_NOMBRES_D3: dict = {
     "decimal": ",",
-    "thousands": NBSP,
+    "thousands": INSECABLE,
     "grouping": [3],
-    "currency": ["", f"{NBSP}€"],
-    "percent": f"{NBSP}%",
+    "currency": ["", f"{INSECABLE}€"],
+    "percent": f"{INSECABLE}%",
 }
 
-#: d3-time-format locale handed to Vega (``timeFormatLocale`` embed option).
-D3_TIME_FORMAT_LOCALE: dict = {
+#: Conventions de dates pour Vega (option ``timeFormatLocale`` de vega-embed, format d3).
+LOCALE_DATES_D3: dict = {
     "dateTime": "%A %e %B %Y à %X",
     "date": "%d/%m/%Y",
     "time": "%H:%M:%S",
@@ -39,47 +44,56 @@ D3_TIME_FORMAT_LOCALE: dict = {
 }
 
 
-def quote(text: object) -> str:
-    """French quotation marks with non-breaking spaces: ``quote("x") == "« x »"``."""
-    return f"«{NBSP}{text}{NBSP}»"
+def guillemets(texte: object) -> str:
+    """Des guillemets français avec espaces insécables : ``guillemets("x") == "« x »"``."""
+    return f"«{INSECABLE}{texte}{INSECABLE}»"
 
 
-def number(value: float, decimals: int = 0) -> str:
-    """Format a number the French way: ``number(18000) == "18 000"``,
-    ``number(4.8, 1) == "4,8"`` (the spaces are non-breaking).
+def nombre(valeur: float, decimales: int = 0) -> str:
+    """Un nombre à la française : ``nombre(18000) == "18 000"``, ``nombre(4.8, 1) == "4,8"``
+    (espaces insécables).
 
-    Raises ``ValueError`` for NaN or infinity: a missing figure must not print as text.
+    Lève :class:`ValueError` pour NaN ou l'infini : un chiffre manquant ne s'imprime pas.
     """
-    if value is None or not math.isfinite(value):
-        raise ValueError(f"pas de nombre à formater : {value!r}")
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", NBSP).replace(".", ",")
+    if valeur is None or not math.isfinite(valeur):
+        raise ValueError(f"pas de nombre à formater : {valeur!r}")
+    texte = f"{valeur:,.{decimales}f}"
+    return texte.replace(",", INSECABLE).replace(".", ",")
 
 
-def percent(value: float, decimals: int = 0) -> str:
-    """Format a percentage given on the 0–100 scale: ``percent(80) == "80 %"``."""
-    return f"{number(value, decimals)}{NBSP}%"
+def pourcent(valeur: float, decimales: int = 0) -> str:
+    """Un pourcentage donné sur 100 : ``pourcent(80) == "80 %"``."""
+    return f"{nombre(valeur, decimales)}{INSECABLE}%"
 
 
-_SPACE_BEFORE = re.compile(r"[ \t]+([:;?!»%])")
-_SPACE_AFTER = re.compile(r"«[ \t]+")
+#: Une espace ordinaire avant « : ; ? ! » » % », ou après « « » : la règle, une fois.
+_AVANT_LE_SIGNE = re.compile(r"[ \t]+([:;?!»%])")
+_APRES_LE_SIGNE = re.compile(r"(«)[ \t]+")
 
 
-def french_spacing(text: str) -> str:
+def espaces_francaises(texte: str) -> str:
     """Met une espace insécable avant « : ; ? ! % » et à l'intérieur des guillemets, à la
     place d'une espace ordinaire (``"Pourquoi ?"`` → ``"Pourquoi\u00a0?"``)."""
-    return _SPACE_AFTER.sub("«" + NBSP, _SPACE_BEFORE.sub(NBSP + r"\1", text))
+    texte = _AVANT_LE_SIGNE.sub(INSECABLE + r"\1", texte)
+    return _APRES_LE_SIGNE.sub(r"\1" + INSECABLE, texte)
 
 
-def date(day, precision: str = "jour") -> str:
+def signe_mal_espace(texte: str) -> str | None:
+    """Le premier signe que :func:`espaces_francaises` corrigerait dans ``texte`` (« : »,
+    « % », « « »…), ou ``None`` si l'espacement est juste."""
+    trouve = [m for m in (_AVANT_LE_SIGNE.search(texte), _APRES_LE_SIGNE.search(texte)) if m]
+    return min(trouve, key=lambda m: m.start()).group(1) if trouve else None
+
+
+def date(jour, precision: str = "jour") -> str:
     """Une date en toutes lettres, sans plus de précision que la donnée n'en a :
     ``jour`` → « 1er novembre 2013 », ``mois`` → « novembre 2013 », ``annee`` → « 2013 »."""
-    months = D3_TIME_FORMAT_LOCALE["months"]
+    mois = LOCALE_DATES_D3["months"]
     if precision == "annee":
-        return str(day.year)
+        return str(jour.year)
     if precision == "mois":
-        return f"{months[day.month - 1]} {day.year}"
+        return f"{mois[jour.month - 1]} {jour.year}"
     if precision != "jour":
         raise ValueError(f"précision de date inconnue « {precision} » (jour, mois ou annee)")
-    quantieme = "1er" if day.day == 1 else str(day.day)
-    return f"{quantieme}{NBSP}{months[day.month - 1]} {day.year}"
+    quantieme = "1er" if jour.day == 1 else str(jour.day)
+    return f"{quantieme}{INSECABLE}{mois[jour.month - 1]} {jour.year}"

@@ -1,0 +1,125 @@
+"""Cle notebooks: generated from their sources (a perimes one fails), conventions
+enforced with the file and cell named, every reference solution passes its checker and
+every untouched starter fails with a helpful message."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import jupytext
+import pytest
+
+from transfonum import chemins
+from transfonum.exercices import carnets
+from transfonum.exercices import corriger, identifiants
+from transfonum.exercices.cles import cles_du_kit
+
+SOURCES = carnets.sources()
+
+
+def test_every_source_has_fresh_generated_notebooks():
+    assert SOURCES, "aucune source de carnet dans exercises/sources/"
+    assert carnets.perimes() == [], "carnets périmés : lancez python -m transfonum.exercices.carnets"
+
+
+def test_an_edited_source_makes_its_notebooks_stale(tmp_path):
+    """The staleness check can fail: edit a copy of a source, both editions go perimes."""
+    shutil.copytree(chemins.RACINE / chemins.EXERCICES, tmp_path / chemins.EXERCICES)
+    source = tmp_path / chemins.SOURCES_CARNETS / SOURCES[0].name
+    source.write_text(source.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", encoding="utf-8")
+    chapter = source.stem
+    assert set(carnets.perimes(tmp_path)) == {
+        tmp_path / chemins.carnet_etudiant(chapter), tmp_path / chemins.carnet_corrige(chapter)}
+    carnets.ecrire_tout(tmp_path)
+    assert carnets.perimes(tmp_path) == []
+
+
+def test_student_edition_has_no_solution_and_instructor_edition_no_starter():
+    for source in SOURCES:
+        editions = carnets.generer(source)
+        assert '"solution"' not in editions.etudiant and '"starter"' in editions.etudiant
+        assert '"starter"' not in editions.corrige and '"solution"' in editions.corrige
+
+
+def test_every_exercise_of_a_chapter_with_a_notebook_is_in_it():
+    chapters = {s.stem: carnets.ids_verifies(jupytext.read(s)) for s in SOURCES}
+    missing = [ex.id for ex in cles_du_kit().values()
+               if ex.chapter in chapters and ex.id not in chapters[ex.chapter]]
+    assert missing == []
+
+
+BROKEN = [
+    ("starter without solution", "```{code-cell} ipython3\n:tags: [starter]\n\nreponse = ...\n```\n",
+     "doit être suivie de sa cellule « solution »"),
+    ("solution without starter", "```{code-cell} ipython3\n:tags: [solution]\n\nreponse = 1\n```\n",
+     "doit suivre sa cellule « starter »"),
+    ("starter with an answer", "```{code-cell} ipython3\n:tags: [starter]\n\nreponse = 3\n```\n"
+     "```{code-cell} ipython3\n:tags: [solution]\n\nreponse = 1\n```\n", "laisser la réponse à « ... »"),
+    ("no check after solution", "```{code-cell} ipython3\n:tags: [starter]\n\nreponse = ...\n```\n"
+     "```{code-cell} ipython3\n:tags: [solution]\n\nreponse = 1\n```\n", "doit appeler verifier"),
+    ("unknown exercise", '```{code-cell} ipython3\nverifier("exercice-fantome", 1)\n```\n',
+     "exercice inconnu « exercice-fantome »"),
+    ("exercise of another chapter", '```{code-cell} ipython3\nverifier("drives-lsa-2013", 1)\n```\n',
+     "appartient au chapitre « relation-client »"),
+]
+
+
+@pytest.mark.parametrize("body, reason", [b[1:] for b in BROKEN], ids=[b[0] for b in BROKEN])
+def test_a_source_breaking_the_conventions_is_refused_naming_file_and_cell(tmp_path, body, reason):
+    source = tmp_path / "annexe-sources.md"
+    source.write_text("# Titre\n\n" + body, encoding="utf-8")
+    with pytest.raises(carnets.ErreurSourceCarnet) as err:
+        carnets.generer(source)
+    assert "annexe-sources.md, cellule" in str(err.value) and reason in str(err.value)
+
+
+def _verdicts(notebook) -> list[tuple[str, object]]:
+    """Run a notebook's code in-process, cell by cell, and check ``reponse`` at each
+    ``verifier`` cell (the kernel run, in the light environment, is test_binder_env)."""
+    namespace: dict = {}
+    verdicts = []
+    cwd = os.getcwd()
+    os.chdir(carnets.RACINE / "exercises")
+    try:
+        for cell in notebook.cells:
+            if cell.cell_type != "code":
+                continue
+            found = carnets.APPEL_VERIFIER.findall(cell.source)
+            if found:
+                verdicts += [(i, corriger(i, namespace.get("reponse"))) for i in found]
+            else:
+                exec(compile(cell.source, "<cellule>", "exec"), namespace)  # noqa: S102 - our own notebooks
+    finally:
+        os.chdir(cwd)
+    return verdicts
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
+def test_reference_solutions_pass_their_checker(source):
+    notebook = jupytext.read(source)
+    notebook.cells = [c for c in notebook.cells if "starter" not in c.metadata.get("tags", [])]
+    verdicts = _verdicts(notebook)
+    assert verdicts and all(v.juste for _, v in verdicts), [(i, v.message) for i, v in verdicts if not v.juste]
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
+def test_untouched_starters_fail_with_a_helpful_message(source):
+    notebook = jupytext.read(source)
+    notebook.cells = [c for c in notebook.cells if "solution" not in c.metadata.get("tags", [])]
+    verdicts = _verdicts(notebook)
+    assert verdicts
+    for exercise_id, verdict in verdicts:
+        assert exercise_id in identifiants() and not verdict.juste
+        assert "Pas encore de réponse" in verdict.message, verdict.message
+
+
+def test_command_line_check_fails_on_a_stale_notebook(tmp_path, monkeypatch, capsys):
+    shutil.copytree(chemins.RACINE / chemins.EXERCICES, tmp_path / chemins.EXERCICES)
+    monkeypatch.setattr(carnets, "RACINE", tmp_path)
+    monkeypatch.setattr(carnets.perimes, "__defaults__", (tmp_path,))
+    assert carnets.main(["--verifier"]) == 0
+    (tmp_path / chemins.carnet_etudiant(SOURCES[0].stem)).write_text("{}", encoding="utf-8")
+    assert carnets.main(["--verifier"]) == 1
+    assert "périmé : exercises/" in capsys.readouterr().out

@@ -1,0 +1,128 @@
+"""The light student environment: built from ``binder/requirements.txt`` alone in a fresh
+virtual environment (as Binder does), it runs every exercise notebook without an error.
+Student editions answer « À revoir » with the « no answer yet » hint at every check;
+instructor editions answer « Juste »."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from transfonum.chemins import BINDER, RACINE
+from transfonum.outils import binder
+
+NB = "\u00a0"
+EXERCISES = RACINE / "exercises"
+STUDENT = sorted(EXERCISES.glob("*.ipynb"))
+SOLUTIONS = sorted((EXERCISES / "corriges").glob("*.ipynb"))
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+
+
+@pytest.fixture(scope="session")
+def binder_kernel(tmp_path_factory) -> str:
+    """A kernel running in a fresh environment built from binder/requirements.txt only;
+    JUPYTER_PATH points at its kernelspec for the whole session."""
+    root = tmp_path_factory.mktemp("binder-env")
+    try:
+        python = binder.creer(root / "venv")
+    except binder.ErreurBinder as err:
+        pytest.fail(f"environnement Binder impossible à installer :\n{err}")
+    name = binder.ecrire_noyau(python, root / "jupyter")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("JUPYTER_PATH", str(root / "jupyter"))
+        yield name
+
+
+def _run(path: Path, kernel: str) -> nbformat.NotebookNode:
+    notebook = nbformat.read(path, as_version=4)
+    client = NotebookClient(notebook, kernel_name=kernel, timeout=120, allow_errors=True,
+                            resources={"metadata": {"path": str(path.parent)}})
+    client.execute()
+    return notebook
+
+
+def _errors(notebook: nbformat.NotebookNode) -> list[str]:
+    return [
+        f"cellule {i} : {out.get('ename')} : {out.get('evalue')}"
+        for i, cell in enumerate(notebook.cells) if cell.cell_type == "code"
+        for out in cell.get("outputs", []) if out.output_type == "error"
+    ]
+
+
+def _verdicts(notebook: nbformat.NotebookNode) -> list[str]:
+    """The text/plain result of every cell that calls verifier(...)."""
+    found = []
+    for i, cell in enumerate(notebook.cells):
+        if cell.cell_type != "code" or "verifier(" not in cell.source:
+            continue
+        results = [o for o in cell.outputs if o.output_type == "execute_result"]
+        assert results, f"cellule {i} : verifier(...) n'affiche rien"
+        found.append(results[-1]["data"]["text/plain"])
+    return found
+
+
+def test_there_are_notebooks_to_run():
+    assert STUDENT, "aucun carnet étudiant dans exercises/"
+    assert [p.name for p in SOLUTIONS] == [p.name for p in STUDENT]
+
+
+def test_binder_pins_equal_the_full_environment():
+    light = binder.versions_epinglees(binder.EXIGENCES)
+    full = binder.versions_epinglees(RACINE / "requirements.txt")
+    assert set(light) == {"pandas", "altair", "ipykernel", "ipywidgets"}
+    assert {name: full.get(name) for name in light} == light
+    lines = [ln.split("#", 1)[0].strip() for ln in binder.EXIGENCES.read_text().splitlines()]
+    assert "-e ." in lines, "le paquet du kit doit être installé en mode éditable (data/ du dépôt)"
+    assert (RACINE / BINDER / "runtime.txt").read_text().strip() == "python-3.11"
+
+
+def test_package_imports_without_the_book_toolchain(binder_kernel, tmp_path):
+    cells = [
+        "import importlib.util, sys\n"
+        "import transfonum.exercices, transfonum.donnees, transfonum.exercices.widgets, transfonum.graphiques\n"
+        "from transfonum.donnees import DOSSIER_DONNEES, charger_table\n"
+        "print(len(charger_table('chiffres')) > 0, DOSSIER_DONNEES.is_dir())\n"
+        "print([m for m in ('sphinx', 'jupyter_book', 'myst_nb', 'frictionless', 'playwright')"
+        " if importlib.util.find_spec(m)])\n"
+        "print(sys.prefix)",
+    ]
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    path = tmp_path / "imports.ipynb"
+    nbformat.write(notebook, path)
+    ran = _run(path, binder_kernel)
+    assert not _errors(ran), _errors(ran)
+    text = ran.cells[0].outputs[0]["text"].splitlines()
+    assert text[0] == "True True"
+    assert text[1] == "[]", f"outils du livre présents dans l'environnement léger : {text[1]}"
+    assert Path(text[2]) != Path(sys.prefix)
+
+
+def _run_checked(path: Path, kernel: str):
+    """Run a notebook in the light environment: no cell error, at least one verdict."""
+    ran = _run(path, kernel)
+    assert not _errors(ran), _errors(ran)
+    verdicts = _verdicts(ran)
+    assert verdicts, f"{path.name} : aucune cellule verifier(...)"
+    return ran, verdicts
+
+
+@pytest.mark.parametrize("path", STUDENT, ids=lambda p: p.name)
+def test_student_notebook_runs_and_asks_for_answers(binder_kernel, path):
+    _, verdicts = _run_checked(path, binder_kernel)
+    for text in verdicts:
+        assert text.startswith(f"À revoir{NB}:"), text
+        assert f"Pas encore de réponse{NB}: remplacez" in text, text
+
+
+@pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.name)
+def test_instructor_notebook_runs_and_every_check_is_right(binder_kernel, path):
+    ran, verdicts = _run_checked(path, binder_kernel)
+    for text in verdicts:
+        assert text.startswith(f"Juste{NB}:"), text
+    widget_cells = [c for c in ran.cells if c.cell_type == "code" and "exercice(" in c.source]
+    for cell in widget_cells:
+        assert any(WIDGET_MIME in o.get("data", {}) for o in cell.outputs), cell.source

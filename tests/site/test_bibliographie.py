@@ -1,0 +1,61 @@
+"""The bibliography comes from data/ (one entry per post and per study, nothing guessed),
+is rewritten by the build, and a chapter's footnote citations need their list."""
+
+from __future__ import annotations
+
+import pytest
+
+import re
+
+from test_construction import build_small, make_book
+
+from transfonum.chemins import BIBLIOGRAPHIE, RACINE
+from transfonum.donnees import charger_table
+from transfonum.site import bibliographie
+
+
+def test_committed_bibliography_is_the_one_the_data_give():
+    committed = (RACINE / BIBLIOGRAPHIE).read_text(encoding="utf-8")
+    assert committed == bibliographie.bibtex(), "lancez python -m transfonum.site.bibliographie"
+
+
+def test_one_entry_per_post_and_per_study_keyed_by_data_id():
+    keys = re.findall(r"^@misc\{([^,]+),", bibliographie.bibtex(), flags=re.M)
+    expected = list(charger_table("billets")["id"]) + list(charger_table("etudes")["id"])
+    assert keys == expected
+
+
+def test_nothing_is_guessed_no_address_no_month_and_unknown_year_left_out():
+    text = bibliographie.bibtex()
+    assert not re.search(r"^\s*(url|month|day|doi)\s*=", text, flags=re.M)
+    entry = text.split("@misc{et-ibm-forrester,", 1)[1].split("\n}\n", 1)[0]
+    assert "year" not in entry and "étude d'origine non trouvée" in entry
+
+
+def test_special_characters_are_escaped_and_titles_keep_their_case():
+    etudes = charger_table("etudes").head(1).copy()
+    etudes["titre"] = ["Social CRM & 50 % des_cas"]
+    entry = bibliographie.bibtex(charger_table("billets").head(0), etudes)
+    assert r'title = "{Social CRM \& 50 \% des\_cas}",' in entry
+
+
+def test_write_reports_change_only_when_content_differs(tmp_path):
+    (tmp_path / "book").mkdir()
+    assert bibliographie.ecrire(tmp_path) is True
+    assert bibliographie.ecrire(tmp_path) is False
+
+
+@pytest.mark.lent
+def test_footnote_citations_with_their_list_build(tmp_path):
+    body = "Selon {footcite:t}`b-cdo-forrester`.\n\n## Sources\n\n```{footbibliography}\n```\n"
+    result = build_small(make_book(tmp_path, body))
+    assert result.returncode == 0, result.stdout[-3000:]
+    page = (tmp_path / "_build" / "html" / "book" / "page.html").read_text(encoding="utf-8")
+    assert "Le Directeur des Activités Digitales" in page and "footcite-b-cdo-forrester" in page
+
+
+@pytest.mark.lent
+def test_a_footnote_citation_without_its_list_stops_the_build(tmp_path):
+    result = build_small(make_book(tmp_path, "Selon {footcite:t}`b-cdo-forrester`.\n"))
+    assert result.returncode != 0
+    assert "note de bas de page sans définition : « footcite-b-cdo-forrester »" in result.stdout

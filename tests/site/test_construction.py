@@ -1,0 +1,207 @@
+"""The book builds from clean with no warning, and bad input stops the build with the
+file and the reason. Small books are built in temporary folders with the kit's real
+``_config.yml``, so these tests check the settings the site is built with."""
+
+from __future__ import annotations
+
+import pytest
+
+import re
+import shutil
+from pathlib import Path
+
+from transfonum.chemins import RACINE
+from transfonum.site import empreinte
+from transfonum.site.construction import construire
+
+NOTEBOOK_HEADER = """---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+
+# Page d'essai
+
+"""
+
+
+def make_book(root: Path, body: str, data_dir: Path | None = None) -> Path:
+    """A one-page book using the kit's configuration; ``body`` follows the header."""
+    config = (RACINE / "_config.yml").read_text(encoding="utf-8")
+    if data_dir is not None:
+        config = config.replace("transfonum_dossier_donnees: data", f"transfonum_dossier_donnees: {data_dir}")
+    (root / "_config.yml").write_text(config, encoding="utf-8")
+    (root / "_toc.yml").write_text("format: jb-book\nroot: book/page\n", encoding="utf-8")
+    (root / "book").mkdir()
+    shutil.copy(RACINE / "book" / "references.bib", root / "book" / "references.bib")
+    (root / "book" / "page.md").write_text(NOTEBOOK_HEADER + body, encoding="utf-8")
+    return root
+
+
+def build_small(root: Path):
+    return construire(root, valider=False, capturer=True)
+
+
+def test_book_builds_from_clean_without_warnings(built_site):
+    html_dir, log = built_site
+    assert (html_dir / "book" / "intro.html").exists()
+    assert "build succeeded." in log
+    assert not re.search(r": (WARNING|ERROR|CRITICAL):|finished with problems", log), log[-4000:]
+
+
+def test_site_is_french(built_site):
+    html_dir, _ = built_site
+    page = (html_dir / "book" / "intro.html").read_text(encoding="utf-8")
+    assert '<html lang="fr"' in page
+    assert "Show code" not in page and "Afficher" in page
+
+
+def test_no_published_page_holds_a_traceback(built_site):
+    html_dir, _ = built_site
+    for page in html_dir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "Traceback (most recent call last)" not in text, page
+        assert 'class="output traceback' not in text, page
+
+
+@pytest.mark.lent
+def test_a_cell_that_raises_stops_the_build(tmp_path):
+    book = make_book(tmp_path, "```{code-cell} ipython3\n1 / 0\n```\n")
+    result = build_small(book)
+    assert result.returncode != 0
+    assert "page.md" in result.stdout
+    assert "ZeroDivisionError" in result.stdout
+    assert not (book / "_build" / "html" / "book" / "page.html").exists()
+
+
+@pytest.mark.lent
+def test_a_clean_page_builds(tmp_path):
+    """The small-book harness itself builds a page that has nothing wrong with it."""
+    book = make_book(tmp_path, "```{code-cell} ipython3\n1 + 1\n```\n")
+    result = build_small(book)
+    assert result.returncode == 0, result.stdout[-3000:]
+
+
+@pytest.mark.lent
+def test_a_broken_cross_reference_stops_the_build(tmp_path):
+    book = make_book(tmp_path, "Voir {ref}`section-absente`.\n")
+    result = build_small(book)
+    assert result.returncode != 0
+    assert "page.md" in result.stdout and "section-absente" in result.stdout
+
+
+@pytest.mark.lent
+def test_a_missing_data_file_stops_the_build(tmp_path):
+    book = make_book(
+        tmp_path,
+        "```{code-cell} ipython3\nimport pandas as pd\npd.read_csv('absent.csv')\n```\n",
+    )
+    result = build_small(book)
+    assert result.returncode != 0
+    assert "page.md" in result.stdout and "absent.csv" in result.stdout
+
+
+@pytest.mark.lent
+def test_changed_data_reruns_the_notebook(tmp_path):
+    """The execution cache keys on code only; a changed data file must still re-execute
+    the notebook that reads it, never leave the old output in place."""
+    data = tmp_path / "donnees"
+    data.mkdir()
+    (data / "valeur.csv").write_text("valeur\nPREMIERE\n", encoding="utf-8")
+    cell = (
+        "```{code-cell} ipython3\nimport transfonum, pandas as pd\n"
+        f"print(pd.read_csv({str(data / 'valeur.csv')!r})['valeur'][0])\n```\n"
+    )
+    (tmp_path / "livre").mkdir()
+    book = make_book(tmp_path / "livre", cell, data_dir=data)
+    page = book / "_build" / "html" / "book" / "page.html"
+
+    assert build_small(book).returncode == 0
+    assert "PREMIERE" in page.read_text(encoding="utf-8")
+    (data / "valeur.csv").write_text("valeur\nSECONDE\n", encoding="utf-8")
+    result = build_small(book)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert "SECONDE" in page.read_text(encoding="utf-8")
+
+
+@pytest.mark.lent
+def test_unchanged_notebook_comes_from_the_cache(tmp_path):
+    """A second build with nothing changed executes nothing."""
+    book = make_book(tmp_path, "```{code-cell} ipython3\nimport transfonum\n1 + 1\n```\n")
+    assert build_small(book).returncode == 0
+    second = build_small(book)
+    assert second.returncode == 0
+    assert "Executing notebook" not in second.stdout
+
+
+@pytest.mark.lent
+def test_editing_the_engine_or_a_tool_reruns_no_notebook(tmp_path, monkeypatch):
+    """The cache is invalidated by what a page can read, never by the engine or the
+    tools: a copy of the kit is put first on the path, its ``site/`` and ``outils/`` are
+    edited (nothing re-executed), then a chapter module (the notebook runs again)."""
+    kit = tmp_path / "kit"
+    shutil.copytree(RACINE / "transfonum", kit / "transfonum", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(RACINE / "data", kit / "data")
+    shutil.copytree(RACINE / "exercises" / "cles", kit / "exercises" / "cles")
+    monkeypatch.setenv("PYTHONPATH", str(kit))
+    (tmp_path / "livre").mkdir()
+    book = make_book(tmp_path / "livre", "```{code-cell} ipython3\nimport transfonum\n1 + 1\n```\n")
+    first = build_small(book)
+    assert first.returncode == 0, first.stdout[-3000:]
+    assert "Executing notebook" in first.stdout
+
+    def edit_and_rebuild(module: str) -> str:
+        path = kit / "transfonum" / module
+        path.write_text(path.read_text(encoding="utf-8") + "\n# modifié par le test\n", encoding="utf-8")
+        result = build_small(book)
+        assert result.returncode == 0, result.stdout[-3000:]
+        return result.stdout
+
+    assert "Executing notebook" not in edit_and_rebuild("site/interface.py")
+    assert "Executing notebook" not in edit_and_rebuild("outils/banc.py")
+    assert "Executing notebook" in edit_and_rebuild("chapitres/sbf2014.py")
+
+
+def test_what_a_page_can_read_is_tracked_and_nothing_else():
+    files = {p.relative_to(RACINE).as_posix() for p in empreinte.fichiers_suivis(RACINE, RACINE / "data")}
+    assert "data/chiffres.csv" in files and "exercises/cles/cdo.json" in files
+    assert "transfonum/graphiques.py" in files and "transfonum/chapitres/sbf2014.py" in files
+    assert not [f for f in files if f.startswith(("transfonum/site/", "transfonum/outils/"))]
+
+
+def test_prose_has_french_spacing_on_every_page(built_site):
+    """No ordinary space before « : ; ? ! % » or inside guillemets, outside code."""
+    html_dir, _ = built_site
+    problems = []
+    for page in sorted(html_dir.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        if "<article" not in html:
+            continue  # theme templates copied as they are, not pages of the book
+        article = html.split("<article", 1)[1].split("</article>", 1)[0]
+        article = re.sub(r"<(pre|code|script|style|svg)\b.*?</\1>", " ", article, flags=re.S)
+        text = re.sub(r"<[^>]+>", "", article)
+        problems += [f"{page.name} : …{m.group(0)}…" for m in re.finditer(r"\w{1,12} [:;?!»%]|« \w{1,12}", text)]
+    assert problems == [], "\n".join(problems[:20])
+
+
+WIDGET_MARK = re.compile(r"application/vnd\.jupyter\.widget|jupyter-widgets")
+
+
+def test_no_page_holds_a_jupyter_widget(built_site):
+    """ipywidgets need a kernel: they belong in the notebooks, never on the static site."""
+    html_dir, _ = built_site
+    assert [p.name for p in html_dir.rglob("*.html") if WIDGET_MARK.search(p.read_text(encoding="utf-8"))] == []
+
+
+@pytest.mark.lent
+def test_a_widget_on_a_page_would_be_seen(tmp_path):
+    """The check above can fail: a page that displays a widget carries the mark."""
+    root = make_book(tmp_path, "```{code-cell} ipython3\nimport ipywidgets\nipywidgets.IntSlider()\n```\n")
+    result = build_small(root)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert WIDGET_MARK.search((root / "_build" / "html" / "book" / "page.html").read_text(encoding="utf-8"))

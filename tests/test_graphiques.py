@@ -1,0 +1,171 @@
+"""French number formats, the chart theme, captions and the offline renderer."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from transfonum import fr, graphiques
+
+INSECABLE = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "expected"),
+    [(18000, 0, f"18{INSECABLE}000"), (4.8, 1, "4,8"), (1234.5, 1, f"1{INSECABLE}234,5"), (0, 0, "0")],
+)
+def test_number_is_french(value, decimals, expected):
+    assert fr.nombre(value, decimals) == expected
+
+
+def test_percent_has_a_non_breaking_space():
+    assert fr.pourcent(80) == f"80{INSECABLE}%"
+    assert fr.pourcent(31.5, 1) == f"31,5{INSECABLE}%"
+
+
+def test_quote_uses_french_guillemets_with_non_breaking_spaces():
+    assert fr.guillemets("chiffres") == f"«{INSECABLE}chiffres{INSECABLE}»"
+
+
+@pytest.mark.parametrize("bad", [math.nan, math.inf, None])
+def test_number_refuses_a_missing_value(bad):
+    with pytest.raises(ValueError, match="pas de nombre"):
+        fr.nombre(bad)
+
+
+def test_vega_locale_matches_prose_format():
+    assert fr.LOCALE_NOMBRES_D3["decimal"] == ","
+    assert fr.LOCALE_NOMBRES_D3["thousands"] == INSECABLE
+    assert fr.LOCALE_NOMBRES_D3["percent"] == f"{INSECABLE}%"
+    assert fr.LOCALE_DATES_D3["months"][7] == "août"
+
+
+def _chart():
+    return alt.Chart(pd.DataFrame({"x": ["a", "b"], "y": [0.8, 0.2]})).mark_bar().encode(
+        x="x:N", y=alt.Y("y:Q", axis=alt.Axis(format="%"))
+    )
+
+
+def test_finish_sets_title_description_and_source():
+    spec = graphiques.finir(
+        _chart(), titre="Titre", description="Deux barres.", source="Source : essai"
+    ).to_dict()
+    assert spec["title"] == "Titre"
+    assert spec["description"] == "Deux barres."
+    assert spec["usermeta"][graphiques.CLE_META]["source"] == "Source\u00a0: essai"
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        {"titre": "", "description": "d", "source": "Source : s"},
+        {"titre": "t", "description": "  ", "source": "Source : s"},
+        {"titre": "t", "description": "d", "source": ""},
+        {"titre": "t", "description": "d", "source": "Données : s"},
+    ],
+)
+def test_finish_refuses_a_chart_without_its_texts(texts):
+    with pytest.raises(ValueError, match="finir"):
+        graphiques.finir(_chart(), **texts)
+
+
+def test_theme_is_readable_and_colour_blind_safe():
+    config = graphiques.theme()["config"]
+    assert config["range"]["category"][:3] == ["#0072B2", "#E69F00", "#009E73"]
+    assert config["axis"]["labelFontSize"] >= 12
+
+
+def test_offline_html_draws_from_the_local_bundle_only():
+    spec = graphiques.finir(
+        _chart(), titre="T", description="D", source="Source : <b>étude</b>"
+    ).to_dict()
+    page = graphiques.html_graphique(spec, identifiant="tf-essai")
+    assert 'id="tf-essai"' in page and '<script type="module">' in page
+    assert "<figcaption>Source\u00a0: &lt;b&gt;étude&lt;/b&gt;</figcaption>" in page
+    assert not re.search(r"https?://(?!vega\.github\.io/schema)", page), "adresse externe"
+    embedded = json.loads(re.search(r"'#tf-essai', (\{.*?\}), \{\"actions", page).group(1))
+    assert embedded["width"] == "container"
+    assert '"actions": false' in page and '"decimal": ","' in page
+
+
+def test_script_end_tag_in_data_cannot_close_the_script():
+    df = pd.DataFrame({"x": ["</script><script>alert(1)</script>"], "y": [1]})
+    spec = alt.Chart(df).mark_bar().encode(x="x:N", y="y:Q").to_dict()
+    page = graphiques.html_graphique(spec)
+    assert page.count("</script>") == 1
+
+
+def test_activer_keeps_the_mode_the_page_chose(monkeypatch):
+    monkeypatch.setattr(graphiques, "_mode_choisi", None)
+    assert graphiques.activer() == "jupyter"
+    assert alt.renderers.active == graphiques.RENDUS["jupyter"]
+    assert graphiques.activer("site") == "site"  # the engine's hidden cell, first in a page
+    assert graphiques.activer() == "site"        # the chapter's own call keeps it
+    assert alt.renderers.active == graphiques.RENDUS["site"]
+    with pytest.raises(ValueError, match="mode inconnu"):
+        graphiques.activer("pdf")
+    graphiques.activer("jupyter")
+    assert alt.renderers.active == graphiques.RENDUS["jupyter"]
+    bundle = graphiques.rendu_jupyter(
+        graphiques.finir(_chart(), titre="T", description="D", source="Source : x").to_dict()
+    )
+    assert bundle["text/html"].endswith("<figcaption>Source\u00a0: x</figcaption>")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pourquoi ? Parce que : voilà ; fini !", "Pourquoi\u00a0? Parce que\u00a0: voilà\u00a0; fini\u00a0!"),
+    ("« oui »", "«\u00a0oui\u00a0»"),
+    ("80 %", "80\u00a0%"),
+    ("https://exemple.org a:b (sans espace)", "https://exemple.org a:b (sans espace)"),
+    ("déjà\u00a0: bon", "déjà\u00a0: bon"),
+])
+def test_french_spacing(text, expected):
+    assert fr.espaces_francaises(text) == expected
+    # The checker (data validation) flags exactly what the fixer would change.
+    assert (fr.signe_mal_espace(text) is None) == (fr.espaces_francaises(text) == text)
+
+
+@pytest.mark.parametrize("text, sign", [
+    ("Pourquoi ? Parce que", "?"), ("« oui\u00a0»", "«"), ("un « mot »", "«"), ("80 %", "%"),
+    ("a\u00a0: b ; c", ";"),
+])
+def test_badly_spaced_sign_is_named(text, sign):
+    assert fr.signe_mal_espace(text) == sign
+
+
+def test_long_title_wraps_between_words_to_fit_a_phone():
+    title = "Marge d'erreur d'un pourcentage selon la taille de l'échantillon"
+    lines = graphiques.lignes_titre(title)
+    assert isinstance(lines, list) and " ".join(lines) == title
+    assert all(len(line) <= graphiques.LARGEUR_TITRE for line in lines)
+    assert graphiques.lignes_titre("Titre court") == "Titre court"
+
+
+def test_finish_applies_french_spacing_to_its_texts():
+    spec = graphiques.finir(_chart(), titre="Pourquoi ?", description="Deux : barres.",
+                         source="Source : essai").to_dict()
+    assert spec["title"] == "Pourquoi\u00a0?" and spec["description"] == "Deux\u00a0: barres."
+    assert spec["usermeta"]["transfonum"]["source"] == "Source\u00a0: essai"
+
+
+def test_date_in_words_keeps_the_precision_of_the_data():
+    day = pd.Timestamp("2013-11-01")
+    assert fr.date(day) == "1er\u00a0novembre 2013"
+    assert fr.date(pd.Timestamp("2013-11-19")) == "19\u00a0novembre 2013"
+    assert fr.date(day, "mois") == "novembre 2013" and fr.date(day, "annee") == "2013"
+    with pytest.raises(ValueError, match="saison"):
+        fr.date(day, "saison")
+
+
+def test_margin_expression_computes_what_margin_of_error_computes():
+    from transfonum.statistiques import expression_marge, marge_erreur
+
+    expression = expression_marge("pourcentage", "datum.taille")
+    value = eval(expression.replace("sqrt", "math.sqrt"), {"math": math},  # noqa: S307 - our own text
+                 {"pourcentage": 17, "datum": type("D", (), {"taille": 500})})
+    assert value == pytest.approx(marge_erreur(17, 500))

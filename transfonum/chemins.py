@@ -1,0 +1,49 @@
+"""Les chemins du dépôt : leur seule adresse dans le code.
+
+Chaque dossier est donné **relatif à la racine** (comme dans ``_config.yml`` et dans les
+liens Binder), et :data:`RACINE` est la racine de la copie du dépôt où le paquet est
+installé (en mode éditable : ``pip install -e .``). Pour un chemin absolu ::
+
+    from transfonum.chemins import RACINE, carnet_etudiant
+    RACINE / carnet_etudiant("cdo")      # …/exercises/cdo.ipynb
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+#: La racine de la copie du dépôt (le dossier qui contient ``transfonum/``).
+RACINE: Path = Path(__file__).resolve().parent.parent
+#: Le code du kit.
+PAQUET: Path = Path("transfonum")
+
+#: Le paquet de données Frictionless : chaque chiffre et sa provenance.
+DONNEES: Path = Path("data")
+#: Les chapitres (carnets MyST) et la bibliographie générée.
+LIVRE: Path = Path("book")
+BIBLIOGRAPHIE: Path = LIVRE / "references.bib"
+#: Les carnets d'exercices : sources (à modifier), éditions élève et enseignant, clés.
+EXERCICES: Path = Path("exercises")
+SOURCES_CARNETS: Path = EXERCICES / "sources"
+CORRIGES: Path = EXERCICES / "corriges"
+CLES: Path = EXERCICES / "cles"
+#: L'environnement léger des carnets (Binder, JupyterHub).
+BINDER: Path = Path("binder")
+#: Où la construction écrit le site, et l'édition étudiante (son propre cache).
+CONSTRUCTION: Path = Path("_build")
+EDITION_ETUDIANTE: Path = CONSTRUCTION / "etudiant"
+
+
+def carnet_etudiant(chapitre: str) -> Path:
+    """Le carnet d'exercices que l'élève ouvre : ``exercises/<chapitre>.ipynb``."""
+    return EXERCICES / f"{chapitre}.ipynb"
+
+
+def carnet_corrige(chapitre: str) -> Path:
+    """Le carnet corrigé de l'enseignant : ``exercises/corriges/<chapitre>.ipynb``."""
+    return CORRIGES / f"{chapitre}.ipynb"
+
+
+def source_carnet(chapitre: str) -> Path:
+    """La source MyST des deux carnets : ``exercises/sources/<chapitre>.md``."""
+    return SOURCES_CARNETS / f"{chapitre}.md"

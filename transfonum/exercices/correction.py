@@ -1,0 +1,147 @@
+"""Corriger une réponse : ``corriger(exercise_id, answer)`` → :class:`Verdict`.
+
+Le correcteur ne lève jamais d'exception pour une réponse d'élève, quelle qu'elle soit
+(type inattendu, texte immense ou hostile, objet dont ``str`` échoue…) : il renvoie
+``Verdict(juste=False, message=…)``. Seul un identifiant d'exercice inconnu lève
+:class:`LookupError`, parce que c'est une faute d'auteur.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from transfonum import fr
+from transfonum.exercices.reponses import (
+    exemple,
+    ErreurReponse,
+    lire_choix,
+    lire_classement,
+    lire_nombre,
+)
+from transfonum.exercices.cles import Cle, cles_du_kit
+from transfonum.fr import INSECABLE, guillemets
+
+#: Message quand la réponse est encore le « ... » de la cellule de départ (ou ``None``).
+SANS_REPONSE = (
+    f"Pas encore de réponse{INSECABLE}: remplacez {guillemets('...')} par votre réponse, "
+    f"puis relancez la cellule."
+)
+_ILLISIBLE = (
+    f"Je n'ai pas pu lire votre réponse{INSECABLE}; vérifiez sa forme (un nombre, un choix "
+    f"ou un dictionnaire selon l'exercice) et réessayez."
+)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Verdict du correcteur.
+
+    :ivar juste: la réponse est-elle juste ?
+    :ivar message: explication en français (ce qui ne va pas et un indice, ou pourquoi
+        c'est juste) ; tout texte de l'élève qui y figure est tronqué et échappé (HTML).
+    """
+
+    juste: bool
+    message: str
+
+
+def identifiants() -> list[str]:
+    """Identifiants de tous les exercices, dans l'ordre du fichier des clés."""
+    return list(cles_du_kit())
+
+
+def cle(exercise_id: object) -> Cle:
+    """La clé résolue de l'exercice ``exercise_id``.
+
+    :raises LookupError: si l'identifiant est inconnu (le message liste les exercices).
+    """
+    keys = cles_du_kit()
+    if not isinstance(exercise_id, str) or exercise_id not in keys:
+        known = ", ".join(keys)
+        raise LookupError(f"exercice inconnu {exercise_id!r:.60} ; exercices connus : {known}")
+    return keys[exercise_id]
+
+
+def _montrer(ex: Cle, value: float) -> str:
+    decimals = 0 if float(value).is_integer() else 1
+    if ex.unit == "pourcent":
+        return fr.pourcent(value, decimals)
+    return fr.nombre(value, decimals)
+
+
+def _proche(a: float, b: float, tolerance: float) -> bool:
+    return abs(a - b) <= tolerance + 1e-9 * max(1.0, abs(b))
+
+
+def _corriger_nombre(ex: Cle, answer: object) -> Verdict:
+    read = lire_nombre(answer, exemple(ex.unit))
+    if read.signe_pourcent and ex.unit != "pourcent":
+        return Verdict(False, f"La réponse attendue est un nombre, pas un pourcentage{INSECABLE}: retirez le signe {guillemets('%')}. {ex.wrong}")
+    candidates = [read.valeur]
+    if ex.unit == "pourcent" and ex.accept_fraction and not read.signe_pourcent:
+        candidates.append(read.valeur * 100)
+    if any(_proche(c, ex.expected, ex.tolerance) for c in candidates):
+        return Verdict(True, f"Exact{INSECABLE}: {_montrer(ex, ex.expected)}. {ex.right}")
+    if ex.unit == "pourcent" and not ex.accept_fraction and _proche(read.valeur * 100, ex.expected, ex.tolerance):
+        return Verdict(False, f"Donnez la réponse en pourcentage, sur 100, et non comme une proportion entre 0 et 1. {ex.wrong}")
+    shown = _montrer(ex, read.valeur)
+    for value, message in ex.traps:
+        if any(_proche(c, value, ex.tolerance) for c in candidates):
+            return Verdict(False, f"Pas tout à fait{INSECABLE}: {shown} ne convient pas. {message}")
+    side = "trop élevée" if read.valeur > ex.expected else "trop basse"
+    return Verdict(False, f"Pas encore{INSECABLE}: {shown} est une valeur {side}. {ex.wrong}")
+
+
+def _corriger_choix(ex: Cle, answer: object) -> Verdict:
+    chosen = lire_choix(answer, ex.choices)
+    if chosen == ex.expected:
+        return Verdict(True, f"Exact{INSECABLE}: {guillemets(ex.choices[chosen])}. {ex.right}")
+    specific = ex.choice_feedback.get(chosen, ex.wrong)
+    return Verdict(False, f"Ce n'est pas {guillemets(ex.choices[chosen])}. {specific}")
+
+
+def _corriger_classement(ex: Cle, answer: object) -> Verdict:
+    placed = lire_classement(answer, ex.items, ex.categories)
+    wrong = [guillemets(ex.items[i]) for i in ex.items if placed[i] != ex.expected[i]]
+    if not wrong:
+        return Verdict(True, f"Tout est bien classé. {ex.right}")
+    count = len(wrong)
+    noun = "élément mal placé" if count == 1 else "éléments mal placés"
+    return Verdict(
+        False,
+        f"{count} {noun} sur {len(ex.items)}{INSECABLE}: {', '.join(wrong)}. {ex.wrong}",
+    )
+
+
+_CORRECTEURS = {
+    "numeric": _corriger_nombre,
+    "choice": _corriger_choix,
+    "classification": _corriger_classement,
+}
+
+
+def corriger(exercise_id: str, answer: object) -> Verdict:
+    """Corrige ``answer`` pour l'exercice ``exercise_id``.
+
+    :param exercise_id: identifiant d'exercice (voir :func:`ids`).
+    :param answer: la réponse de l'élève, de n'importe quel type ; ``...`` (la cellule
+        de départ intacte) ou ``None`` donnent :data:`SANS_REPONSE`.
+    :returns: un :class:`Verdict` ; jamais d'exception pour une réponse, même hostile.
+    :raises LookupError: si ``exercise_id`` est inconnu (le message liste les exercices).
+
+    >>> corriger("edenred-souvent-heureux", "31 %").juste
+    True
+    """
+    ex = cle(exercise_id)
+    if answer is ... or answer is None:
+        return Verdict(False, SANS_REPONSE)
+    try:
+        return _CORRECTEURS[ex.type](ex, answer)
+    except ErreurReponse as err:
+        return Verdict(False, str(err))
+    except Exception:  # noqa: BLE001 — une réponse ne doit jamais produire de trace
+        return Verdict(False, _ILLISIBLE)
+
+
+__all__ = ["SANS_REPONSE", "Verdict", "cle", "corriger", "identifiants"]

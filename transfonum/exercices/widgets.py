@@ -1,0 +1,259 @@
+"""Widgets des carnets d'exercices (Jupyter, Binder ; jamais dans les pages du livre).
+
+Trois outils, tous en français et sans trace d'erreur pour l'élève :
+
+- :func:`verifier` : le verdict du correcteur, affiché comme un petit encadré
+  (« Juste » ou « À revoir », puis le message) ::
+
+      verifier("chiffres-non-verifies", reponse)
+
+- :func:`exercice` : un formulaire de réponse pour n'importe quel exercice des clés
+  (nombre, choix, classement), un bouton « Vérifier » et le verdict sous le bouton ;
+- :func:`explorateur` : des curseurs ou listes dont les valeurs sont passées à une
+  fonction qui renvoie un graphique Altair, redessiné à chaque changement ::
+
+      explorateur(dessiner, annee=(2012, 2014), statut=["confirme", "differe"])
+
+Ce module n'importe qu'ipywidgets et le correcteur : il tourne dans l'environnement
+léger de ``binder/requirements.txt``.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import ipywidgets as widgets
+from IPython.core.interactiveshell import InteractiveShell
+from IPython.display import HTML
+
+from transfonum.exercices.correction import corriger, cle
+from transfonum.exercices.cles import Cle
+from transfonum.exercices.reponses import exemple
+from transfonum.fr import INSECABLE, guillemets
+from transfonum.graphiques import PALETTE
+
+JUSTE, A_REVOIR = "Juste", "À revoir"
+#: Couleurs de bordure et de fond, par verdict (rôles de la palette des graphiques) ; le
+#: verdict est aussi écrit en toutes lettres, la couleur n'est jamais le seul indice.
+_STYLES = {
+    True: (PALETTE["positif"], PALETTE["fond_positif"]),
+    False: (PALETTE["contraste"], PALETTE["fond_contraste"]),
+}
+_LIBELLES_UNITE = {"pourcent": "%", "nombre": ""}
+#: Ce que le formulaire demande tant que rien n'est saisi, par type d'exercice.
+_INDICES_VIDES = {
+    "numeric": "tapez votre réponse dans la case",
+    "choice": "cochez l'une des réponses",
+    "classification": "choisissez une catégorie pour chaque élément",
+}
+_ERREUR_DESSIN = "Le graphique n'a pas pu être dessiné avec ces valeurs"
+
+
+@dataclass(frozen=True)
+class Retour:
+    """Verdict affichable du correcteur.
+
+    :ivar juste: la réponse est-elle juste ?
+    :ivar message: l'explication du correcteur (texte de l'élève déjà échappé en HTML).
+    """
+
+    juste: bool
+    message: str
+
+    @property
+    def verdict(self) -> str:
+        """« Juste » ou « À revoir »."""
+        return JUSTE if self.juste else A_REVOIR
+
+    def __repr__(self) -> str:
+        """Texte simple : le verdict puis le message (entités HTML décodées)."""
+        return f"{self.verdict}{INSECABLE}: {html.unescape(self.message)}"
+
+    def _repr_html_(self) -> str:
+        border, background = _STYLES[self.juste]
+        texte = PALETTE["texte"]
+        return (
+            f'<div class="transfonum-feedback" role="status" aria-live="polite" '
+            f'style="border-left:4px solid {border};background:{background};color:{texte};'
+            f'padding:0.5em 0.75em;margin:0.25em 0;border-radius:3px">'
+            f"<strong>{self.verdict}</strong>{INSECABLE}: {self.message}</div>"
+        )
+
+
+def verifier(exercise_id: str, answer: object) -> Retour:
+    """Corrige ``answer`` et renvoie le verdict à afficher dans le carnet.
+
+    :param exercise_id: identifiant d'exercice (voir ``transfonum.exercices.identifiants()``).
+    :param answer: la réponse de l'élève, de n'importe quel type.
+    :raises LookupError: si l'identifiant est inconnu (faute d'auteur).
+    """
+    result = corriger(exercise_id, answer)
+    return Retour(result.juste, result.message)
+
+
+def _champs_nombre(ex: Cle) -> tuple[dict[str, widgets.ValueWidget], widgets.Widget]:
+    box = widgets.Text(value="", placeholder=f"par exemple {exemple(ex.unit)}", description="Réponse")
+    return {"reponse": box}, widgets.HBox([box, widgets.Label(_LIBELLES_UNITE[ex.unit])])
+
+
+def _champs_choix(ex: Cle) -> tuple[dict[str, widgets.ValueWidget], widgets.Widget]:
+    options = [(label, key) for key, label in ex.choices.items()]
+    radio = widgets.RadioButtons(options=options, value=None, layout=widgets.Layout(width="auto"))
+    return {"reponse": radio}, radio
+
+
+def _champs_classement(ex: Cle) -> tuple[dict[str, widgets.ValueWidget], widgets.Widget]:
+    options = [(label, key) for key, label in ex.categories.items()]
+    controls: dict[str, widgets.ValueWidget] = {}
+    rows = []
+    for item, label in ex.items.items():
+        menu = widgets.Dropdown(options=options, value=None, layout=widgets.Layout(width="10em"))
+        controls[item] = menu
+        rows.append(widgets.HBox([menu, widgets.Label(label)]))
+    return controls, widgets.VBox(rows)
+
+
+_CHAMPS = {
+    "numeric": _champs_nombre,
+    "choice": _champs_choix,
+    "classification": _champs_classement,
+}
+
+
+class Exercice(widgets.VBox):
+    """Formulaire de réponse d'un exercice : champs, bouton « Vérifier », verdict.
+
+    :ivar champs: les champs de réponse (``"reponse"`` pour un nombre ou un choix,
+        un menu par élément à classer, indexé par identifiant d'élément).
+    :ivar bouton: le bouton « Vérifier ».
+    :ivar verdict: la zone du verdict (HTML), remise à jour à chaque clic.
+    """
+
+    def __init__(self, exercise_id: str):
+        ex = cle(exercise_id)
+        self.exercise_id = ex.id
+        self.kind = ex.type
+        self.champs, form = _CHAMPS[ex.type](ex)
+        self.bouton = widgets.Button(
+            description="Vérifier", button_style="primary", icon="check",
+            tooltip="Vérifier ma réponse",
+        )
+        self.verdict = widgets.HTML(value="")
+        self.bouton.on_click(self.verifier)
+        super().__init__([form, self.bouton, self.verdict])
+
+    def reponse(self) -> object:
+        """La réponse lue dans les champs, sous la forme qu'attend le correcteur ;
+        ``None`` tant que rien n'est saisi ni choisi."""
+        if self.kind == "classification":
+            placed = {item: menu.value for item, menu in self.champs.items() if menu.value is not None}
+            return placed or None
+        value = self.champs["reponse"].value
+        return None if value is None or not str(value).strip() else value
+
+    def verifier(self, _button: widgets.Button | None = None) -> Retour:
+        """Corrige la réponse des champs et affiche le verdict (appelé par le bouton)."""
+        try:
+            answer = self.reponse()
+            if answer is None:
+                result = Retour(False, f"Pas encore de réponse{INSECABLE}: {_INDICES_VIDES[self.kind]}, "
+                                         f"puis cliquez sur {guillemets('Vérifier')}.")
+            else:
+                result = verifier(self.exercise_id, answer)
+        except Exception:  # noqa: BLE001 — un clic ne doit jamais produire de trace
+            result = Retour(False, f"La vérification a échoué{INSECABLE}; relancez la cellule, puis réessayez.")
+        self.verdict.value = result._repr_html_()
+        return result
+
+
+def exercice(exercise_id: str) -> Exercice:
+    """Le formulaire de réponse de l'exercice ``exercise_id`` (tout type d'exercice).
+
+    :raises LookupError: si l'identifiant est inconnu (faute d'auteur).
+    """
+    return Exercice(exercise_id)
+
+
+def _reglage(name: str, spec: object) -> widgets.ValueWidget:
+    """Un curseur ou une liste : widget fourni, ``(min, max[, pas])`` ou liste d'options."""
+    if isinstance(spec, widgets.ValueWidget):
+        if hasattr(spec, "description") and not spec.description:
+            spec.description = name
+        return spec
+    if isinstance(spec, tuple) and len(spec) in (2, 3) and all(
+        isinstance(v, (int, float)) and not isinstance(v, bool) for v in spec
+    ):
+        low, high, *step = spec
+        if all(isinstance(v, int) for v in spec):
+            return widgets.IntSlider(value=low, min=low, max=high, step=step[0] if step else 1, description=name)
+        return widgets.FloatSlider(value=low, min=low, max=high, step=step[0] if step else (high - low) / 100,
+                                   description=name)
+    if isinstance(spec, (list, Mapping)) and spec:
+        options = list(spec.items()) if isinstance(spec, Mapping) else list(spec)
+        return widgets.Dropdown(options=options, description=name)
+    raise TypeError(
+        f"explorateur() : curseur {guillemets(name)} : donnez un widget, un intervalle (min, max[, pas]) "
+        f"ou une liste d'options, pas {spec!r:.60}"
+    )
+
+
+def _sortie_affichee(obj: object) -> dict[str, Any]:
+    """``obj`` comme sortie ``display_data`` d'un widget Output."""
+    data, metadata = InteractiveShell.instance().display_formatter.format(obj)
+    return {"output_type": "display_data", "data": data, "metadata": metadata}
+
+
+class Explorateur(widgets.VBox):
+    """Curseurs et listes au-dessus d'un graphique redessiné à chaque changement.
+
+    :ivar champs: les widgets de réglage, par nom de paramètre de ``dessiner``.
+    :ivar sortie: la zone du graphique.
+    """
+
+    def __init__(self, dessiner: Callable[..., object], curseurs: Mapping[str, object]):
+        if not curseurs:
+            raise TypeError("explorateur() : donnez au moins un curseur, par exemple annee=(2012, 2014)")
+        self.dessiner = dessiner
+        self.champs = {name: _reglage(name, spec) for name, spec in curseurs.items()}
+        self.sortie = widgets.Output()
+        for control in self.champs.values():
+            control.observe(self.redessiner, names="value")
+        super().__init__([widgets.HBox(list(self.champs.values())), self.sortie])
+        self.redessiner()
+
+    def valeurs(self) -> dict[str, object]:
+        """Les valeurs actuelles des réglages."""
+        return {name: control.value for name, control in self.champs.items()}
+
+    def redessiner(self, _change: object = None) -> None:
+        """Redessine le graphique avec les valeurs actuelles (remplace le précédent)."""
+        values = self.valeurs()
+        try:
+            output = _sortie_affichee(self.dessiner(**values))
+        except Exception as err:  # noqa: BLE001 — l'élève ne voit pas de trace
+            settings = ", ".join(f"{name} = {value!r:.40}" for name, value in values.items())
+            output = _sortie_affichee(HTML(
+                f'<p role="alert">{_ERREUR_DESSIN} ({html.escape(settings)}){INSECABLE}: '
+                f"{html.escape(type(err).__name__)}.</p>"
+            ))
+        self.sortie.outputs = (output,)
+
+
+def explorateur(dessiner: Callable[..., object], **curseurs: object) -> Explorateur:
+    """Relie des réglages à un graphique : ``dessiner(**valeurs)`` est rappelée à chaque
+    changement et son graphique remplace le précédent.
+
+    :param dessiner: fonction qui reçoit un argument nommé par réglage et renvoie un
+        graphique Altair (ou tout objet affichable).
+    :param curseurs: un réglage par argument de ``dessiner`` : un widget ipywidgets, un
+        intervalle ``(min, max)`` ou ``(min, max, pas)`` (curseur, entier si les bornes le
+        sont ; départ au minimum) ou une liste d'options (menu déroulant).
+    :raises TypeError: si un réglage n'est d'aucune de ces formes (faute d'auteur).
+    """
+    return Explorateur(dessiner, curseurs)
+
+
+__all__ = ["Exercice", "Explorateur", "Retour", "exercice", "explorateur", "verifier"]

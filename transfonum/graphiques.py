@@ -1,0 +1,204 @@
+"""Un seul style de graphique pour tout le kit, et le rendu qui laisse le site se suffire.
+
+Dans un chapitre ou un carnet ::
+
+    from transfonum import graphiques
+    graphiques.activer()
+    graphique = alt.Chart(df).mark_bar().encode(...)
+    graphiques.finir(graphique, titre="…", description="…", source="Source : …")
+
+La ligne « Source : … » est gardée dans les ``usermeta`` de la spécification et affichée
+en légende sous le graphique, sur le site comme dans Jupyter.
+
+Les couleurs se prennent **par rôle** dans :data:`PALETTE` (``PALETTE["accent"]``), jamais
+par code hexadécimal ailleurs que dans ce module.
+
+:func:`activer` installe le thème et un rendu : celui de Jupyter (le rendu HTML d'Altair,
+avec les formats français et la légende), sauf si la page a déjà choisi le rendu du
+site : pendant la construction du livre, le moteur (:mod:`transfonum.site`) ajoute à
+chaque page une cellule cachée qui appelle ``activer("site")`` avant toute autre. Ce
+rendu écrit une figure et un script qui la dessine avec le bundle Vega servi par le site
+lui-même (``_static``).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import uuid
+from typing import Literal, TypeVar
+
+import altair as alt
+from altair.vegalite.v6.display import html_renderer as rendu_html_altair
+
+from transfonum import fr
+
+GraphiqueT = TypeVar("GraphiqueT", bound=alt.TopLevelMixin)
+Mode = Literal["jupyter", "site"]
+
+NOM_THEME = "transfonum"
+#: Noms des rendus Altair du kit, par mode.
+RENDUS: dict[str, str] = {"site": "transfonum-site", "jupyter": "transfonum-jupyter"}
+CLE_META = "transfonum"
+
+#: Les couleurs du kit, par rôle. Palette Okabe–Ito (distinguable par les personnes
+#: daltoniennes) pour les données ; gris pour le texte et ce qui n'est pas mesuré.
+PALETTE: dict[str, str] = {
+    "accent": "#0072B2",      # la donnée principale (bleu)
+    "second": "#E69F00",      # une seconde série à comparer (orange)
+    "positif": "#009E73",     # ce qui est juste, ce qui monte (vert)
+    "contraste": "#D55E00",   # ce que l'on pointe, ce qui est à revoir (vermillon)
+    "clair": "#56B4E9",
+    "rose": "#CC79A7",
+    "jaune": "#F0E442",
+    "repere": "#000000",      # un repère : un événement, le point d'un curseur
+    "neutre": "#d9d9d9",      # le reste, le vide, ce qui n'est pas couvert
+    "texte": "#222222",
+    "attenue": "#555555",     # sous-titres, lignes de référence
+    "grille": "#e5e5e5",
+    "fond_positif": "#e9f6f1",    # fonds clairs des verdicts des carnets
+    "fond_contraste": "#fbeee6",
+}
+#: Ordre des couleurs des séries (catégories) : les rôles de données de la palette.
+CATEGORIES: list[str] = [PALETTE[r] for r in (
+    "accent", "second", "positif", "rose", "clair", "contraste", "jaune", "repere")]
+POLICE = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
+#: Plus longue ligne de titre qui tient sur un téléphone de 390 px à la taille du thème.
+LARGEUR_TITRE = 36
+
+#: Options de vega-embed pour les nombres et les dates à la française (Jupyter et site).
+OPTIONS_LOCALE: dict = {
+    "formatLocale": fr.LOCALE_NOMBRES_D3,
+    "timeFormatLocale": fr.LOCALE_DATES_D3,
+}
+#: Options de vega-embed sur le site : formats français, SVG (net, et les marques sont
+#: dans le DOM), pas de menu d'actions (il renvoie vers des éditeurs tiers).
+OPTIONS_SITE: dict = {"actions": False, "renderer": "svg", **OPTIONS_LOCALE}
+
+_mode_choisi: Mode | None = None
+
+
+def theme() -> dict:
+    """La configuration Vega-Lite commune à tous les graphiques du kit."""
+    texte = PALETTE["texte"]
+    return {
+        "config": {
+            "font": POLICE,
+            "background": "white",
+            "view": {"continuousWidth": 560, "continuousHeight": 300, "stroke": None},
+            "range": {"category": CATEGORIES},
+            "mark": {"color": PALETTE["accent"]},
+            "title": {
+                "fontSize": 16, "fontWeight": 600, "color": texte,
+                "anchor": "start", "subtitleColor": PALETTE["attenue"], "subtitleFontSize": 13,
+            },
+            "axis": {
+                "labelFontSize": 13, "titleFontSize": 13, "labelColor": texte,
+                "titleColor": texte, "gridColor": PALETTE["grille"], "labelLimit": 320,
+            },
+            "legend": {"labelFontSize": 13, "titleFontSize": 13, "labelLimit": 320},
+            "header": {"labelFontSize": 13, "titleFontSize": 13},
+            "text": {"fontSize": 13, "color": texte},
+        }
+    }
+
+
+def _pleine_largeur(spec: dict) -> dict:
+    """Un graphique simple ou superposé prend la largeur de la page (téléphones compris)."""
+    if any(cle in spec for cle in ("concat", "hconcat", "vconcat", "facet", "repeat")):
+        return spec
+    return {**spec, "width": "container", "autosize": {"type": "fit-x", "contains": "padding"}}
+
+
+def legende_html(spec: dict) -> str:
+    """La ligne « Source : … » du graphique en légende HTML (vide s'il n'en a pas)."""
+    source = spec.get("usermeta", {}).get(CLE_META, {}).get("source")
+    return f"<figcaption>{html.escape(source)}</figcaption>" if source else ""
+
+
+def html_graphique(spec: dict, identifiant: str | None = None) -> str:
+    """Le HTML d'un graphique sur le site : une figure, sa légende, un script module.
+
+    Le script attend ``window.vegaEmbed`` (posé par le bundle que le moteur sert depuis
+    ``_static``) et dessine le graphique en SVG, aux formats français.
+    """
+    identifiant = identifiant or f"tf-chart-{uuid.uuid4().hex[:12]}"
+    spec_json = json.dumps(_pleine_largeur(spec), ensure_ascii=False).replace("</", "<\\/")
+    options = json.dumps(OPTIONS_SITE, ensure_ascii=False)
+    return (
+        '<figure class="transfonum-figure">\n'
+        f'<div id="{identifiant}" class="transfonum-chart"></div>\n'
+        f"{legende_html(spec)}\n</figure>\n"
+        '<script type="module">\n'
+        "const ready = window.vegaEmbed ? Promise.resolve() : new Promise("
+        "(resolve) => window.addEventListener('transfonum:vega-ready', resolve, {once: true}));\n"
+        f"ready.then(() => window.vegaEmbed('#{identifiant}', {spec_json}, {options}))"
+        f".catch((error) => console.error('Graphique {identifiant} :', error));\n"
+        "</script>"
+    )
+
+
+def rendu_site(spec: dict, **metadonnees) -> dict:
+    """Rendu Altair du site construit : du HTML qui ne demande rien à un autre serveur."""
+    return {"text/html": html_graphique(spec)}
+
+
+def rendu_jupyter(spec: dict, **metadonnees) -> dict:
+    """Rendu Altair de Jupyter : le rendu HTML d'Altair, avec la légende de la source."""
+    paquet = rendu_html_altair(spec, **metadonnees)
+    paquet = dict(paquet[0] if isinstance(paquet, tuple) else paquet)
+    paquet["text/html"] += legende_html(spec)
+    return paquet
+
+
+def activer(mode: Mode | None = None) -> Mode:
+    """Installe le thème du kit et le rendu de ``mode`` ; renvoie le mode en vigueur.
+
+    Sans ``mode`` : le mode déjà choisi dans ce noyau (``"site"`` pendant la construction
+    du livre), sinon ``"jupyter"``. Lève :class:`ValueError` pour un mode inconnu.
+    """
+    global _mode_choisi
+    if mode is not None and mode not in RENDUS:
+        raise ValueError(f"activer(){fr.INSECABLE}: mode inconnu {fr.guillemets(mode)} (site ou jupyter)")
+    _mode_choisi = mode or _mode_choisi or "jupyter"
+    alt.theme.register(NOM_THEME, enable=True)(theme)
+    alt.renderers.register(RENDUS["site"], rendu_site)
+    alt.renderers.register(RENDUS["jupyter"], rendu_jupyter)
+    if _mode_choisi == "site":
+        alt.renderers.enable(RENDUS["site"])
+    else:
+        alt.renderers.enable(RENDUS["jupyter"], embed_options=OPTIONS_LOCALE)
+    return _mode_choisi
+
+
+def finir(graphique: GraphiqueT, *, titre: str, description: str, source: str) -> GraphiqueT:
+    """Donne à un graphique son titre, sa description pour lecteur d'écran et sa source.
+
+    ``source`` est la légende affichée sous le graphique ; elle commence par « Source ».
+    Lève :class:`ValueError` si l'un des trois textes est vide : aucun graphique ne part
+    sans eux.
+    """
+    for nom, texte in (("titre", titre), ("description", description), ("source", source)):
+        if not texte or not texte.strip():
+            raise ValueError(f"finir(){fr.INSECABLE}: le texte {fr.guillemets(nom)} du graphique est vide")
+    if not source.startswith("Source"):
+        raise ValueError(f"finir(){fr.INSECABLE}: la légende doit commencer par {fr.guillemets('Source')}{fr.INSECABLE}: {source!r}")
+    titre, description, source = (fr.espaces_francaises(t) for t in (titre, description, source))
+    return graphique.properties(
+        title=lignes_titre(titre), description=description, usermeta={CLE_META: {"source": source}}
+    )
+
+
+def lignes_titre(titre: str, largeur: int = LARGEUR_TITRE) -> str | list[str]:
+    """Le titre tel qu'il tient sur un téléphone : une ligne s'il est court, sinon des
+    lignes d'au plus ``largeur`` caractères coupées entre les mots (Vega-Lite dessine une
+    liste de textes comme des lignes)."""
+    if len(titre) <= largeur:
+        return titre
+    lignes: list[str] = []
+    for mot in titre.split(" "):
+        if lignes and len(lignes[-1]) + 1 + len(mot) <= largeur:
+            lignes[-1] += " " + mot
+        else:
+            lignes.append(mot)
+    return lignes

@@ -1,0 +1,93 @@
+"""L'environnement léger des élèves (``binder/requirements.txt``), refait de zéro pour
+exécuter les carnets d'exercices comme Binder le ferait (tests, ``make bench``).
+
+- :func:`creer` fait un environnement virtuel neuf et y installe le fichier comme
+  repo2docker : ``pip install -r binder/requirements.txt`` depuis la racine du dépôt
+  (``-e .`` y est le paquet du kit, éditable : ``data/`` est lu dans la copie) ;
+- :func:`ecrire_noyau` écrit un noyau Jupyter qui tourne dans cet environnement : faire
+  pointer ``JUPYTER_PATH`` sur le dossier et démarrer le noyau par son nom (nbclient,
+  jupyter_client) depuis n'importe quel autre environnement ;
+- :func:`octets_installes` pèse les paquets installés d'un environnement.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from transfonum.chemins import BINDER, RACINE
+
+#: Le fichier des paquets de l'environnement léger.
+EXIGENCES: Path = RACINE / BINDER / "requirements.txt"
+NOM_NOYAU = "transfonum-binder"
+
+
+class ErreurBinder(RuntimeError):
+    """L'environnement n'a pas pu être construit ; le message finit par la sortie de pip."""
+
+
+def python_de(prefix: Path) -> Path:
+    """L'interpréteur de l'environnement virtuel ``prefix``."""
+    return prefix / "bin" / "python"
+
+
+def creer(prefix: Path, requirements: Path = EXIGENCES, timeout: float = 900) -> Path:
+    """Crée un environnement virtuel en ``prefix`` et y installe ``requirements`` (avec le
+    cache de pip) ; renvoie son interpréteur.
+
+    :raises ErreurBinder: si ``venv`` ou ``pip`` échoue (avec la fin de leur sortie).
+    """
+    steps = [
+        [sys.executable, "-m", "venv", str(prefix)],
+        [str(python_de(prefix)), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+         "-r", str(requirements)],
+    ]
+    for command in steps:
+        done = subprocess.run(command, cwd=RACINE, capture_output=True, text=True, timeout=timeout)
+        if done.returncode != 0:
+            raise ErreurBinder(
+                f"échec de « {' '.join(command[-3:])} » (code {done.returncode}) :\n"
+                f"{(done.stdout + done.stderr)[-4000:]}"
+            )
+    return python_de(prefix)
+
+
+def ecrire_noyau(python: Path, jupyter_dir: Path, name: str = NOM_NOYAU) -> str:
+    """Écrit ``<jupyter_dir>/kernels/<name>/kernel.json``, un noyau lancé par ``python``
+    (avec ses seuls paquets) ; renvoie le nom du noyau."""
+    folder = jupyter_dir / "kernels" / name
+    folder.mkdir(parents=True, exist_ok=True)
+    spec = {
+        "argv": [str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "display_name": "Python 3 (environnement Binder du kit)",
+        "language": "python",
+        "env": {"PYTHONNOUSERSITE": "1"},
+    }
+    (folder / "kernel.json").write_text(json.dumps(spec, indent=2), encoding="utf-8")
+    return name
+
+
+def octets_installes(prefix: Path) -> int:
+    """Octets de tous les fichiers sous ``lib/python*/site-packages`` de l'environnement."""
+    total = 0
+    for site in prefix.glob("lib/python*/site-packages"):
+        for root, _dirs, files in os.walk(site):
+            for file in files:
+                path = Path(root) / file
+                if not path.is_symlink():
+                    total += path.stat().st_size
+    return total
+
+
+def versions_epinglees(requirements: Path) -> dict[str, str]:
+    """Les lignes ``nom == version`` d'un fichier de paquets, noms en minuscules."""
+    pins = {}
+    for line in requirements.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if "==" in line:
+            name, version = line.split("==", 1)
+            pins[name.strip().lower()] = version.strip()
+    return pins

@@ -1,0 +1,16 @@
+"""Le moteur du site : la seule partie du kit qui importe Sphinx.
+
+Jupyter Book construit le livre ; ce paquet ajoute ce qu'il ne fait pas, par une seule
+extension (:mod:`~transfonum.site.extension`, nommée une fois dans ``_config.yml``) :
+
+- :mod:`~transfonum.site.vega` : le site se suffit (bundle Vega servi depuis ``_static``) ;
+- :mod:`~transfonum.site.empreinte` : pas de graphique périmé (cache d'exécution fiable) ;
+- :mod:`~transfonum.site.interface` : interface et typographie françaises, notes vérifiées ;
+- :mod:`~transfonum.site.autoevaluation` : auto-évaluations corrigées dans la page ;
+- :mod:`~transfonum.site.lancement` : ouvrir le carnet d'un chapitre (Binder, JupyterHub) ;
+- :mod:`~transfonum.site.bibliographie` : ``book/references.bib`` tiré des données ;
+- :mod:`~transfonum.site.construction` : la commande de construction et l'édition
+  étudiante (``python -m transfonum.site [--etudiant]``).
+
+Le moteur lit les données, les clés et le thème ; il ne nomme jamais un chapitre.
+"""

@@ -1,0 +1,161 @@
+"""Des auto-évaluations qui marchent dans la page statique, sans noyau.
+
+Dans un chapitre (MyST) ::
+
+    ```{autoevaluation} chiffres-non-verifies
+    ```
+
+écrit l'énoncé de l'exercice (tiré des clés de réponse), ses champs selon son type (une
+case pour un nombre, des boutons radio pour un choix, une liste par élément pour un
+classement), un bouton « Vérifier » et une zone de verdict lue par les lecteurs d'écran.
+La clé *exportée* de l'exercice (:func:`transfonum.exercices.cles.exporter_cles`, chiffres
+déjà lus dans ``data/``) est insérée dans la page en JSON, et ``transfonum-selfcheck.js``
+corrige la réponse dans le navigateur : rien n'est téléchargé, la page marche même
+ouverte depuis ``file://``. Le script et sa feuille de style ne sont ajoutés qu'aux pages
+qui ont une auto-évaluation (:func:`ajouter_fichiers`).
+
+Un identifiant inconnu (ou un fichier de clés cassé) arrête la construction : la
+directive signale l'erreur à la page et à la ligne, et le livre est construit avec
+``--warningiserror``.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+from transfonum.exercices.cles import DOSSIER_CLES, ErreurCles, exporter_cles
+from transfonum.fr import INSECABLE
+
+SCRIPT = "transfonum-selfcheck.js"
+FEUILLE_DE_STYLE = "transfonum-selfcheck.css"
+#: Classe de l'élément qui entoure une auto-évaluation ; sa présence charge le script.
+MARQUE = "transfonum-selfcheck"
+SUFFIXE_UNITE = {"pourcent": "%", "nombre": ""}
+INDICE_UNITE = {"pourcent": "en pourcentage", "nombre": "un nombre"}
+
+_EMPHASIS = re.compile(r"\*([^*\n]+)\*")
+
+
+def texte_en_ligne(text: str) -> str:
+    """``text`` échappé pour HTML ; ``*mot*`` devient une emphase (seul balisage gardé)."""
+    return _EMPHASIS.sub(r"<em>\1</em>", html.escape(text, quote=True))
+
+
+def json_pour_script(value: Any) -> str:
+    """Du JSON qui ne peut ni fermer ni commenter l'élément ``<script>`` qui le contient."""
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def _numeric_inputs(key: dict, prefix: str) -> str:
+    unit = key["unit"]
+    suffix = SUFFIXE_UNITE[unit]
+    return (
+        f'<p class="{MARQUE}-statement" id="{prefix}-enonce">{texte_en_ligne(key["statement"])}</p>\n'
+        f'<label class="{MARQUE}-label" for="{prefix}-reponse">Votre réponse ({INDICE_UNITE[unit]})</label>\n'
+        f'<span class="{MARQUE}-number">'
+        f'<input type="text" id="{prefix}-reponse" name="reponse" inputmode="decimal" '
+        f'autocomplete="off" spellcheck="false" aria-describedby="{prefix}-enonce">'
+        + (f'<span class="{MARQUE}-unit" aria-hidden="true">{suffix}</span>' if suffix else "")
+        + "</span>\n"
+    )
+
+
+def _fieldset(key: dict, body: str) -> str:
+    """Les champs d'un choix ou d'un classement, sous l'énoncé en légende."""
+    return (
+        f'<fieldset class="{MARQUE}-fieldset">\n'
+        f'<legend class="{MARQUE}-statement">{texte_en_ligne(key["statement"])}</legend>\n'
+        f"{body}</fieldset>\n"
+    )
+
+
+def _choice_inputs(key: dict, prefix: str) -> str:
+    return _fieldset(key, "".join(
+        f'<div class="{MARQUE}-option"><input type="radio" name="{prefix}-choix" '
+        f'id="{prefix}-choix-{i}" value="{html.escape(choice["id"])}">'
+        f'<label for="{prefix}-choix-{i}">{texte_en_ligne(choice["label"])}</label></div>\n'
+        for i, choice in enumerate(key["choices"])
+    ))
+
+
+def _classification_inputs(key: dict, prefix: str) -> str:
+    categories = "".join(
+        f'<option value="{html.escape(cat["id"])}">{html.escape(cat["label"])}</option>'
+        for cat in key["categories"]
+    )
+    return _fieldset(key, "".join(
+        f'<div class="{MARQUE}-row"><label for="{prefix}-element-{i}">{texte_en_ligne(item["label"])}</label>'
+        f'<select id="{prefix}-element-{i}" data-item="{html.escape(item["id"])}">'
+        f'<option value="">(à classer)</option>{categories}</select></div>\n'
+        for i, item in enumerate(key["items"])
+    ))
+
+
+_INPUTS = {
+    "numeric": _numeric_inputs,
+    "choice": _choice_inputs,
+    "classification": _classification_inputs,
+}
+
+
+def html_autoevaluation(key: dict, prefix: str) -> str:
+    """Le HTML d'une auto-évaluation pour la clé exportée ``key`` d'un exercice.
+
+    :param key: une entrée de ``exporter_cles()["exercises"]``.
+    :param prefix: unique dans la page ; chaque identifiant d'élément commence par lui.
+    """
+    return (
+        f'<section class="{MARQUE}" id="{prefix}" data-exercise="{html.escape(key["id"])}" '
+        f'aria-labelledby="{prefix}-titre">\n'
+        f'<p class="{MARQUE}-title" id="{prefix}-titre">Auto-évaluation</p>\n'
+        f'<script type="application/json" class="{MARQUE}-key">{json_pour_script(key)}</script>\n'
+        f'<form class="{MARQUE}-form" novalidate>\n'
+        f"{_INPUTS[key['type']](key, prefix)}"
+        # Activé par le script : sans lui, le bouton ne ferait rien.
+        f'<button type="submit" class="{MARQUE}-button" disabled>Vérifier</button>\n'
+        "</form>\n"
+        f'<div class="{MARQUE}-feedback" role="status" aria-live="polite"></div>\n'
+        f'<noscript><p>Cette auto-évaluation demande JavaScript{INSECABLE}; le carnet d\'exercices '
+        f"propose la même question.</p></noscript>\n"
+        "</section>\n"
+    )
+
+
+class AutoEvaluation(SphinxDirective):
+    """``{autoevaluation} <identifiant>`` : une auto-évaluation corrigée dans le navigateur."""
+
+    required_arguments = 1
+    optional_arguments = 0
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        ex_id = self.arguments[0]
+        try:
+            keys = {entry["id"]: entry for entry in exporter_cles()["exercises"]}
+        except ErreurCles as err:
+            raise self.error(f"autoevaluation : les clés de réponse sont illisibles : {err}") from None
+        if ex_id not in keys:
+            raise self.error(
+                f"autoevaluation : exercice inconnu « {ex_id} » dans la page « {self.env.docname} » "
+                f"(exercices connus : {', '.join(keys)})"
+            )
+        for path in [*DOSSIER_CLES.glob("*.json"), *self.env.app.transfonum_fichiers]:
+            self.env.note_dependency(str(path))
+        prefix = f"tf-autoeval-{self.env.new_serialno('autoevaluation')}"
+        return [nodes.raw("", html_autoevaluation(keys[ex_id], prefix), format="html")]
+
+
+def ajouter_fichiers(app: Sphinx, corps: str) -> None:
+    """Ajoute le script et la feuille de style à la page dont le HTML est ``corps``, si
+    elle contient une auto-évaluation."""
+    if f'class="{MARQUE}"' in corps:
+        app.add_js_file(SCRIPT, defer="defer")
+        app.add_css_file(FEUILLE_DE_STYLE)

@@ -1,0 +1,76 @@
+"""Construire le livre de la seule façon dont le kit le construit : données vérifiées
+d'abord, puis Jupyter Book avec tout avertissement tenu pour une erreur. Sert à
+``make book``, aux tests et au banc de mesure ::
+
+    python -m transfonum.site [--etudiant] [--sortie DOSSIER] [--sans-validation] [SOURCE]
+
+``--etudiant`` construit l'édition étudiante : chaque exercice sans sa solution, dans
+``_build/etudiant/_build/html`` sauf si ``--sortie`` dit autre chose.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from transfonum.chemins import EDITION_ETUDIANTE, RACINE
+
+#: Lue par l'extension (:mod:`transfonum.site.extension`) : posée, la construction
+#: laisse les solutions de côté.
+VARIABLE_EDITION_ETUDIANTE = "TRANSFONUM_EDITION_ETUDIANTE"
+#: Tout avertissement est une erreur, et ``--keep-going`` les rapporte tous avant d'échouer.
+OPTIONS_STRICTES = ["--warningiserror", "--keep-going"]
+
+
+def commande_jupyter_book(source: Path, sortie: Path | None = None) -> list[str]:
+    """La ligne de commande ``jupyter-book build`` avec les options strictes du kit."""
+    executable = Path(sys.executable).with_name("jupyter-book")
+    commande = [str(executable), "build", *OPTIONS_STRICTES]
+    if sortie is not None:
+        commande += ["--path-output", str(sortie)]
+    return commande + [str(source)]
+
+
+def construire(
+    source: Path = RACINE, sortie: Path | None = None, valider: bool = True,
+    capturer: bool = False, etudiant: bool = False,
+) -> subprocess.CompletedProcess:
+    """Valide ``data/`` (sauf si ``valider`` est faux), puis construit le livre.
+
+    Renvoie le processus de l'étape qui a échoué, ou de la construction ; avec
+    ``capturer``, sa sortie est dans ``stdout`` (erreurs comprises). ``etudiant``
+    construit l'édition étudiante (sans les solutions).
+    """
+    env = {**os.environ, VARIABLE_EDITION_ETUDIANTE: "1"} if etudiant else None
+    sortie_texte = {"stdout": subprocess.PIPE, "stderr": subprocess.STDOUT, "text": True} if capturer else {}
+    if valider:
+        verifie = subprocess.run([sys.executable, "-m", "transfonum.donnees.validation"], **sortie_texte)
+        if verifie.returncode != 0:
+            return verifie
+    return subprocess.run(commande_jupyter_book(source, sortie), env=env, **sortie_texte)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Point d'entrée de la ligne de commande ; renvoie le code de sortie."""
+    parser = argparse.ArgumentParser(prog="python -m transfonum.site", description=__doc__.splitlines()[0])
+    parser.add_argument("source", nargs="?", type=Path, default=RACINE, help="racine du livre (par défaut : le dépôt)")
+    parser.add_argument("--sortie", type=Path, default=None, help="dossier où écrire _build/")
+    parser.add_argument("--sans-validation", action="store_true", help="ne pas valider data/ d'abord")
+    parser.add_argument("--etudiant", action="store_true", help="édition étudiante, sans les solutions")
+    args = parser.parse_args(argv)
+    if args.etudiant and args.sortie is None:
+        args.sortie = args.source / EDITION_ETUDIANTE
+    resultat = construire(args.source, args.sortie, valider=not args.sans_validation, etudiant=args.etudiant)
+    if resultat.returncode == 0:
+        page = (args.sortie or args.source) / "_build" / "html" / "index.html"
+        print(f"\nSite construit : ouvrez {page}, ou lancez « make serve ».")
+    else:
+        print("\nÉchec de la construction : voir les messages ci-dessus.", file=sys.stderr)
+    return resultat.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,78 @@
+"""L'extension Sphinx du kit, nommée une fois dans ``_config.yml`` : un seul ``setup()``,
+un gestionnaire par événement, dans l'ordre où les pièces doivent jouer.
+
+- ``config-inited`` : adresse du dépôt (sur GitHub Actions, ``GITHUB_REPOSITORY``
+  remplace l'adresse d'exemple de ``_config.yml``), édition étudiante, réglages de
+  lancement, bibliographie, bundle Vega et feuille de style, empreinte des pages ;
+- ``source-read`` : la cellule cachée de préparation (:mod:`~transfonum.site.empreinte`) ;
+- ``html-page-context`` : scripts des graphiques et des auto-évaluations, retrait de
+  Thebe, boutons de lancement ;
+- ``doctree-resolved`` : les notes de bas de page ont leur définition ;
+- la directive ``{autoevaluation}``, le rôle ``{notebook-exercice}`` et deux
+  post-transformations (invites en français, espaces insécables).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from transfonum.site import autoevaluation, bibliographie, empreinte, interface, lancement, vega
+from transfonum.site.construction import VARIABLE_EDITION_ETUDIANTE
+
+#: Les fichiers statiques du kit (feuilles de style, script des auto-évaluations).
+STATIQUE = Path(__file__).resolve().parent / "static"
+FEUILLE_DE_STYLE = "transfonum.css"
+
+
+def _config_prete(app: Sphinx, config: Config) -> None:
+    depot_github = os.environ.get("GITHUB_REPOSITORY")
+    if depot_github:
+        config.html_theme_options["repository_url"] = f"https://github.com/{depot_github}"
+    if os.environ.get(VARIABLE_EDITION_ETUDIANTE):  # python -m transfonum.site --etudiant
+        config.hide_solutions = True  # sphinx-exercise : les exercices sans leurs solutions
+    lancement.retenir_reglages(app, config)  # après l'adresse du dépôt, qu'il lit
+    bibliographie.ecrire(Path(app.srcdir))
+    genere = Path(app.outdir).parent / ".transfonum-static"
+    vega.ecrire_bundle_vega(genere)
+    config.html_static_path.extend([str(genere), str(STATIQUE)])
+    app.add_css_file(FEUILLE_DE_STYLE)
+    fichiers = empreinte.fichiers_suivis(Path(app.srcdir), Path(app.confdir, config.transfonum_dossier_donnees))
+    app.transfonum_fichiers = fichiers
+    app.transfonum_empreinte = empreinte.empreinte(fichiers)
+
+
+def _source_lue(app: Sphinx, docname: str, source: list[str]) -> None:
+    if not empreinte.utilise_le_paquet(source[0]):
+        return
+    source[0] = empreinte.avec_cellule_de_preparation(source[0], app.transfonum_empreinte)
+    for chemin in app.transfonum_fichiers:
+        app.env.note_dependency(str(chemin))
+
+
+def _contexte_de_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    corps = context.get("body", "")
+    # Ajoutés d'abord : add_js_file complète la liste de la page que sans_thebe remplace.
+    if vega.a_un_graphique(corps):
+        app.add_js_file(vega.BUNDLE_VEGA, type="module")
+    autoevaluation.ajouter_fichiers(app, corps)
+    interface.sans_thebe(context)
+    lancement.ajouter_boutons(app, pagename, context, doctree)
+
+
+def setup(app: Sphinx) -> dict:
+    """Déclare les réglages, les gestionnaires, la directive, le rôle et les transformations."""
+    app.add_config_value("transfonum_dossier_donnees", "data", "env", [str])
+    app.connect("config-inited", _config_prete)
+    app.connect("source-read", _source_lue)
+    # Après les gestionnaires du thème (priorité 500), dont il complète les boutons.
+    app.connect("html-page-context", _contexte_de_page, priority=600)
+    app.connect("doctree-resolved", interface.verifier_notes)
+    app.add_directive("autoevaluation", autoevaluation.AutoEvaluation)
+    app.add_role("notebook-exercice", lancement.role_carnet_exercice)
+    app.add_post_transform(interface.TraductionInvites)
+    app.add_post_transform(interface.EspacesFrancaises)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,93 @@
+"""Une interface française et sans commande morte :
+
+- :class:`TraductionInvites` : les invites de repli des cellules (« Afficher le code ») ;
+- :class:`EspacesFrancaises` : l'espace insécable de :func:`transfonum.fr.espaces_francaises`
+  dans toute la prose (texte collé et bibliographies compris, jamais dans le code) ;
+- :func:`verifier_notes` : une note appelée par ``{footcite}`` doit exister sur la page ;
+- :func:`sans_thebe` : les scripts de Thebe (code en direct, désactivé ici) sont retirés.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from docutils import nodes
+from myst_nb.sphinx_ import HideCodeCellNode
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+
+from transfonum import fr
+
+JOURNAL = logging.getLogger(__name__)
+#: Mots français pour le ``{type}`` que myst-nb met dans les invites de repli.
+TYPES_INVITE = {
+    "source": "le code", "output": "le résultat", "outputs": "le résultat",
+    "content": "la cellule",
+}
+
+
+class TraductionInvites(SphinxPostTransform):
+    """Met en français les invites de repli des cellules de code (« Afficher {type} »)."""
+
+    default_priority = 200  # après HideInputCells de myst-nb (199), qui remplit {type}
+    formats = ("html",)
+
+    def run(self, **kwargs) -> None:
+        for noeud in self.document.findall(HideCodeCellNode):
+            for cle in ("prompt_show", "prompt_hide"):
+                verbe, _, genre = noeud[cle].rpartition(" ")
+                if genre in TYPES_INVITE:
+                    noeud[cle] = f"{verbe} {TYPES_INVITE[genre]}"
+
+
+def _ancetres(noeud: nodes.Node) -> Iterator[nodes.Node]:
+    noeud = noeud.parent
+    while noeud is not None:
+        yield noeud
+        noeud = noeud.parent
+
+
+class EspacesFrancaises(SphinxPostTransform):
+    """La typographie française dans la prose, quel que soit le clavier de l'auteur :
+    espace insécable avant « : ; ? ! % » et dans les guillemets (jamais dans le code, les
+    mathématiques ou le HTML brut). Une post-transformation, pour couvrir aussi le texte
+    collé par ``glue`` et les bibliographies."""
+
+    default_priority = 900  # après sphinxcontrib-bibtex et le glue de myst-nb
+    EXCLUS = (nodes.FixedTextElement, nodes.literal, nodes.raw, nodes.math, nodes.comment)
+
+    def run(self, **kwargs) -> None:
+        if not self.config.language.startswith("fr"):
+            return
+        for texte in list(self.document.findall(nodes.Text)):
+            if any(isinstance(a, self.EXCLUS) for a in _ancetres(texte)):
+                continue
+            corrige = fr.espaces_francaises(str(texte))
+            if corrige != str(texte):
+                texte.parent.replace(texte, nodes.Text(corrige))
+
+
+def verifier_notes(app, doctree: nodes.document, docname: str) -> None:
+    """Signale un appel de note (ou un ``{footcite}``) sans sa note sur la page :
+    l'avertissement de MyST est coupé dans ``_config.yml``, parce qu'il part avant que
+    ``{footbibliography}`` n'ait écrit les notes."""
+    notes = {i for note in doctree.findall(nodes.footnote) for i in note["ids"]}
+    for appel in doctree.findall(nodes.footnote_reference):
+        if appel.get("refid") not in notes:
+            nom = appel.get("refname") or appel.get("refid") or appel.astext()
+            JOURNAL.warning(f"note de bas de page sans définition : « {nom} » "
+                            "(un {footcite} demande un {footbibliography} sur la même page)",
+                            location=appel)
+
+
+def _est_thebe(fichier) -> bool:
+    return "thebe" in (fichier.filename or "") or "THEBE" in fichier.attributes.get("body", "")
+
+
+def sans_thebe(contexte: dict) -> None:
+    """Retire de la page les scripts et styles de Thebe : le code en direct est coupé dans
+    ce kit (aucune page ne propose un noyau qu'elle ne peut joindre), mais sphinx-thebe
+    ajoute ses scripts quand même, et deux fois (une ``const`` déclarée deux fois est une
+    erreur sur chaque page)."""
+    for cle in ("script_files", "css_files"):
+        contexte[cle] = [f for f in contexte.get(cle, []) if not _est_thebe(f)]
