@@ -28,7 +28,7 @@ PHONE = {"width": 390, "height": 844}
 SLIDER_CELL = """```{code-cell} ipython3
 import altair as alt
 import pandas as pd
-from transfonum import charts
+from transfonum import graphiques
 
 graphiques.activer()
 seuil = alt.param(name="seuil", value=5, bind=alt.binding_range(min=0, max=9, step=1, name="Seuil "))
@@ -99,7 +99,7 @@ def fill(section, key: dict, right: bool, keyboard: bool = False) -> None:
     elif key["type"] == "choice":
         chosen = key["expected"] if right else next(c["id"] for c in key["choices"] if c["id"] != key["expected"])
         label = next(c["label"] for c in key["choices"] if c["id"] == chosen)
-        section.get_by_label(label, exact=True).corriger()
+        section.get_by_label(label, exact=True).check()
     else:
         cats = [c["id"] for c in key["categories"]]
         for item in key["items"]:
@@ -113,7 +113,7 @@ def feedback(section) -> str:
     return section.get_by_role("status").inner_text().strip()
 
 
-def check_every_selfcorriger(page, where: str) -> list[str]:
+def check_every_selfcheck(page, where: str) -> list[str]:
     """Answer every self-check of ``page`` wrongly, then rightly; return the problems."""
     exported = {ex["id"]: ex for ex in exporter_cles()["exercises"]}
     problems = []
@@ -170,7 +170,7 @@ def test_unknown_id_stops_the_build(tmp_path):
 def test_probe_page_answers_every_exercise(probe_url, browser):
     page, report = open_page(browser, probe_url)
     assert page.locator(SELFCHECK).count() == len(exporter_cles()["exercises"])
-    problems = check_every_selfcorriger(page, "sonde")
+    problems = check_every_selfcheck(page, "sonde")
     count, slider_problems = move_every_slider(page, "sonde")
     page.close()
     assert problems == []
@@ -219,7 +219,7 @@ def test_every_selfcheck_of_the_site(built_site, site_url, browser):
     problems = []
     for name in pages:
         page, report = open_page(browser, f"{site_url}/{name}")
-        problems += check_every_selfcorriger(page, name)
+        problems += check_every_selfcheck(page, name)
         page.close()
         problems += [f"{name} : {kind} : {item}" for kind, items in report.items() for item in items]
     assert problems == [], "\n".join(problems)

@@ -115,12 +115,12 @@ def js_page(browser):
     assert requests == [], requests
 
 
-def js_corriger(page, keys: dict, table: list[tuple[str, object]]) -> list[dict]:
+def js_check(page, keys: dict, table: list[tuple[str, object]]) -> list[dict]:
     """The JavaScript verdicts for ``table``, with the keys ``keys``."""
     return page.evaluate(
         """([exercises, table]) => {
             const byId = Object.fromEntries(exercises.map((k) => [k.id, k]));
-            return table.map(([id, answer]) => window.TransfonumSelfcheck.corriger(byId[id], answer));
+            return table.map(([id, answer]) => window.TransfonumSelfcheck.check(byId[id], answer));
         }""",
         [keys["exercises"], table],
     )
@@ -131,7 +131,7 @@ def mismatches(page, keys: dict) -> list[str]:
     table = answer_table(keys)
     return [
         f"{ex_id} {answer!r:.80} : Python {corriger(ex_id, answer).juste}, JS {js['correct']}"
-        for (ex_id, answer), js in zip(table, js_corriger(page, keys, table))
+        for (ex_id, answer), js in zip(table, js_check(page, keys, table))
         if js["correct"] is not corriger(ex_id, answer).juste
     ]
 
@@ -158,7 +158,7 @@ def test_js_message_equals_python_message(js_page):
              and (kinds[i] == "classification") == isinstance(a, dict)]
     different = [
         f"{ex_id} {answer!r:.60}\n  Python : {py}\n  JS     : {js['message']}"
-        for (ex_id, answer), js in zip(table, js_corriger(js_page, keys, table))
+        for (ex_id, answer), js in zip(table, js_check(js_page, keys, table))
         if js["message"] != (py := html.unescape(corriger(ex_id, answer).message))
     ]
     assert different == [], "\n".join(different[:10])

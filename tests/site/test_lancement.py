@@ -36,7 +36,7 @@ def test_jupyterhub_url_uses_nbgitpuller_with_the_repository_folder():
 def test_header_buttons_open_the_chapters_notebook_binder_and_hub(tmp_path):
     root = make_book(tmp_path, "Du texte.\n")
     config = (root / "_config.yml").read_text(encoding="utf-8")
-    config = config.replace('adresse_jupyterhub: ""', 'adresse_jupyterhub: "https://hub.example.edu"')
+    config = config.replace('jupyterhub_url: ""', 'jupyterhub_url: "https://hub.example.edu"')
     (root / "_config.yml").write_text(config, encoding="utf-8")
     (root / "exercises").mkdir()
     (root / "exercises" / "page.ipynb").write_text("{}", encoding="utf-8")

@@ -114,7 +114,7 @@ def _edition(notebook, drop_tag: str, chapter: str, edition: str) -> str:
             new = nbformat.v4.new_code_cell(cell.source, metadata=metadata)
         else:
             new = nbformat.v4.new_markdown_cell(cell.source, metadata=metadata)
-        new.id = f"{chapter}-{index + 1:02d}"  # stable ids: regeneration is byte-identical
+        new.id = f"{chapter}-{index + 1:02d}"  # identifiants stables : régénérer donne le même fichier à l'octet près
         out.cells.append(new)
     return nbformat.writes(out) + "\n"
 

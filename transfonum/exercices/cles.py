@@ -46,7 +46,12 @@ class ErreurCles(ValueError):
 
 @dataclass(frozen=True)
 class Cle:
-    """Un exercice prêt à corriger : références aux données résolues."""
+    """Un exercice prêt à corriger : références aux données résolues.
+
+    Les attributs portent les noms des champs du fichier de clés (``statement``,
+    ``expected``, ``traps``…), format partagé avec le script des auto-évaluations et
+    décrit par ``cles.schema.json``.
+    """
 
     id: str
     type: str

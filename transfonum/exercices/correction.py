@@ -1,4 +1,4 @@
-"""Corriger une réponse : ``corriger(exercise_id, answer)`` → :class:`Verdict`.
+"""Corriger une réponse : ``corriger(identifiant, reponse)`` → :class:`Verdict`.
 
 Le correcteur ne lève jamais d'exception pour une réponse d'élève, quelle qu'elle soit
 (type inattendu, texte immense ou hostile, objet dont ``str`` échoue…) : il renvoie
@@ -51,16 +51,16 @@ def identifiants() -> list[str]:
     return list(cles_du_kit())
 
 
-def cle(exercise_id: object) -> Cle:
-    """La clé résolue de l'exercice ``exercise_id``.
+def cle(identifiant: object) -> Cle:
+    """La clé résolue de l'exercice ``identifiant``.
 
     :raises LookupError: si l'identifiant est inconnu (le message liste les exercices).
     """
     keys = cles_du_kit()
-    if not isinstance(exercise_id, str) or exercise_id not in keys:
+    if not isinstance(identifiant, str) or identifiant not in keys:
         known = ", ".join(keys)
-        raise LookupError(f"exercice inconnu {exercise_id!r:.60} ; exercices connus : {known}")
-    return keys[exercise_id]
+        raise LookupError(f"exercice inconnu {identifiant!r:.60} ; exercices connus : {known}")
+    return keys[identifiant]
 
 
 def _montrer(ex: Cle, value: float) -> str:
@@ -74,8 +74,8 @@ def _proche(a: float, b: float, tolerance: float) -> bool:
     return abs(a - b) <= tolerance + 1e-9 * max(1.0, abs(b))
 
 
-def _corriger_nombre(ex: Cle, answer: object) -> Verdict:
-    read = lire_nombre(answer, exemple(ex.unit))
+def _corriger_nombre(ex: Cle, reponse: object) -> Verdict:
+    read = lire_nombre(reponse, exemple(ex.unit))
     if read.signe_pourcent and ex.unit != "pourcent":
         return Verdict(False, f"La réponse attendue est un nombre, pas un pourcentage{INSECABLE}: retirez le signe {guillemets('%')}. {ex.wrong}")
     candidates = [read.valeur]
@@ -93,16 +93,16 @@ def _corriger_nombre(ex: Cle, answer: object) -> Verdict:
     return Verdict(False, f"Pas encore{INSECABLE}: {shown} est une valeur {side}. {ex.wrong}")
 
 
-def _corriger_choix(ex: Cle, answer: object) -> Verdict:
-    chosen = lire_choix(answer, ex.choices)
+def _corriger_choix(ex: Cle, reponse: object) -> Verdict:
+    chosen = lire_choix(reponse, ex.choices)
     if chosen == ex.expected:
         return Verdict(True, f"Exact{INSECABLE}: {guillemets(ex.choices[chosen])}. {ex.right}")
     specific = ex.choice_feedback.get(chosen, ex.wrong)
     return Verdict(False, f"Ce n'est pas {guillemets(ex.choices[chosen])}. {specific}")
 
 
-def _corriger_classement(ex: Cle, answer: object) -> Verdict:
-    placed = lire_classement(answer, ex.items, ex.categories)
+def _corriger_classement(ex: Cle, reponse: object) -> Verdict:
+    placed = lire_classement(reponse, ex.items, ex.categories)
     wrong = [guillemets(ex.items[i]) for i in ex.items if placed[i] != ex.expected[i]]
     if not wrong:
         return Verdict(True, f"Tout est bien classé. {ex.right}")
@@ -121,23 +121,23 @@ _CORRECTEURS = {
 }
 
 
-def corriger(exercise_id: str, answer: object) -> Verdict:
-    """Corrige ``answer`` pour l'exercice ``exercise_id``.
+def corriger(identifiant: str, reponse: object) -> Verdict:
+    """Corrige ``reponse`` pour l'exercice ``identifiant``.
 
-    :param exercise_id: identifiant d'exercice (voir :func:`ids`).
-    :param answer: la réponse de l'élève, de n'importe quel type ; ``...`` (la cellule
+    :param identifiant: identifiant d'exercice (voir :func:`identifiants`).
+    :param reponse: la réponse de l'élève, de n'importe quel type ; ``...`` (la cellule
         de départ intacte) ou ``None`` donnent :data:`SANS_REPONSE`.
     :returns: un :class:`Verdict` ; jamais d'exception pour une réponse, même hostile.
-    :raises LookupError: si ``exercise_id`` est inconnu (le message liste les exercices).
+    :raises LookupError: si ``identifiant`` est inconnu (le message liste les exercices).
 
     >>> corriger("edenred-souvent-heureux", "31 %").juste
     True
     """
-    ex = cle(exercise_id)
-    if answer is ... or answer is None:
+    ex = cle(identifiant)
+    if reponse is ... or reponse is None:
         return Verdict(False, SANS_REPONSE)
     try:
-        return _CORRECTEURS[ex.type](ex, answer)
+        return _CORRECTEURS[ex.type](ex, reponse)
     except ErreurReponse as err:
         return Verdict(False, str(err))
     except Exception:  # noqa: BLE001 — une réponse ne doit jamais produire de trace

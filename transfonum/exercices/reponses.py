@@ -55,8 +55,8 @@ class ReponseNombre:
     signe_pourcent: bool
 
 
-def _from_number(answer: object) -> float:
-    value = float(answer)  # type: ignore[arg-type]
+def _from_number(reponse: object) -> float:
+    value = float(reponse)  # type: ignore[arg-type]
     if not math.isfinite(value):
         raise ErreurReponse(
             f"Votre réponse n'est pas un nombre fini{INSECABLE}; donnez une valeur précise."
@@ -64,21 +64,21 @@ def _from_number(answer: object) -> float:
     return value
 
 
-def lire_nombre(answer: object, example: str = "80") -> ReponseNombre:
+def lire_nombre(reponse: object, example: str = "80") -> ReponseNombre:
     """Lit un nombre tapé ou calculé par l'élève.
 
-    :param answer: ce que l'élève a fourni, de n'importe quel type.
+    :param reponse: ce que l'élève a fourni, de n'importe quel type.
     :param example: exemple de forme correcte, cité si la lecture échoue.
-    :raises ErreurReponse: si ``answer`` n'est pas un nombre lisible.
+    :raises ErreurReponse: si ``reponse`` n'est pas un nombre lisible.
     """
-    if isinstance(answer, bool):
+    if isinstance(reponse, bool):
         raise ErreurReponse(
             f"Vrai ou faux ne suffit pas ici{INSECABLE}: la réponse attendue est un nombre, "
             f"par exemple {example}."
         )
-    if isinstance(answer, (numbers.Real, Decimal)):
+    if isinstance(reponse, (numbers.Real, Decimal)):
         try:
-            return ReponseNombre(_from_number(answer), False)
+            return ReponseNombre(_from_number(reponse), False)
         except (OverflowError, ValueError, TypeError) as err:
             if isinstance(err, ErreurReponse):
                 raise
@@ -86,17 +86,17 @@ def lire_nombre(answer: object, example: str = "80") -> ReponseNombre:
                 f"Ce nombre est trop grand pour être une réponse plausible{INSECABLE}; "
                 f"vérifiez votre calcul."
             ) from None
-    if not isinstance(answer, str):
+    if not isinstance(reponse, str):
         raise ErreurReponse(
             f"La réponse attendue est un nombre (par exemple {example}), pas une valeur "
-            f"de type {guillemets(nom_type(answer))}."
+            f"de type {guillemets(nom_type(reponse))}."
         )
-    if len(answer) > LONGUEUR_MAX_REPONSE:
+    if len(reponse) > LONGUEUR_MAX_REPONSE:
         raise ErreurReponse(
-            f"Votre réponse est bien trop longue ({len(answer)} caractères){INSECABLE}: "
+            f"Votre réponse est bien trop longue ({len(reponse)} caractères){INSECABLE}: "
             f"tapez seulement le nombre, par exemple {example}."
         )
-    raw = texte_simple(answer)
+    raw = texte_simple(reponse)
     text = raw.strip(_SPACE_CHARS + "\n\r")
     for ch in _SPACE_CHARS:
         text = text.replace(ch, " ")
@@ -129,37 +129,37 @@ def _labels(options: Mapping[str, str]) -> dict[str, str]:
     return index
 
 
-def lire_choix(answer: object, choices: Mapping[str, str]) -> str:
-    """Identifiant du choix désigné par ``answer`` (identifiant ou libellé, sans
+def lire_choix(reponse: object, choices: Mapping[str, str]) -> str:
+    """Identifiant du choix désigné par ``reponse`` (identifiant ou libellé, sans
     tenir compte de la casse, des accents ni des espaces).
 
     :param choices: identifiant → libellé.
-    :raises ErreurReponse: si ``answer`` ne désigne aucun choix.
+    :raises ErreurReponse: si ``reponse`` ne désigne aucun choix.
     """
     listing = ", ".join(guillemets(k) for k in choices)
-    if not isinstance(answer, str):
+    if not isinstance(reponse, str):
         raise ErreurReponse(
             f"Donnez l'identifiant d'un choix ({listing}), pas une valeur de type "
-            f"{guillemets(nom_type(answer))}."
+            f"{guillemets(nom_type(reponse))}."
         )
-    if len(answer) > LONGUEUR_MAX_REPONSE:
+    if len(reponse) > LONGUEUR_MAX_REPONSE:
         raise ErreurReponse(f"Votre réponse est bien trop longue{INSECABLE}: donnez un seul choix parmi {listing}.")
-    key = normaliser(texte_simple(answer))
+    key = normaliser(texte_simple(reponse))
     if not key:
         raise ErreurReponse(f"Votre réponse est vide{INSECABLE}: choisissez parmi {listing}.")
     found = _labels(choices).get(key)
     if found is None:
         raise ErreurReponse(
-            f"{guillemets(citer(answer))} ne fait pas partie des choix proposés{INSECABLE}; "
+            f"{guillemets(citer(reponse))} ne fait pas partie des choix proposés{INSECABLE}; "
             f"choisissez parmi {listing}."
         )
     return found
 
 
-def _pairs(answer: Mapping[object, object], categories: Mapping[str, str]) -> list[tuple[object, object]]:
+def _pairs(reponse: Mapping[object, object], categories: Mapping[str, str]) -> list[tuple[object, object]]:
     """Paires (élément, catégorie), que l'élève ait donné élément → catégorie ou
     catégorie → liste d'éléments."""
-    entries = list(answer.items())[: ELEMENTS_MAX + 1]
+    entries = list(reponse.items())[: ELEMENTS_MAX + 1]
     if len(entries) > ELEMENTS_MAX:
         raise ErreurReponse(f"Votre classement compte beaucoup trop d'éléments (plus de {ELEMENTS_MAX}).")
     cat_index = _labels(categories)
@@ -179,7 +179,7 @@ def _pairs(answer: Mapping[object, object], categories: Mapping[str, str]) -> li
 
 
 def lire_classement(
-    answer: object, items: Mapping[str, str], categories: Mapping[str, str]
+    reponse: object, items: Mapping[str, str], categories: Mapping[str, str]
 ) -> dict[str, str]:
     """Lit un classement : un dictionnaire élément → catégorie (ou catégorie → liste
     d'éléments). Éléments et catégories sont reconnus par identifiant ou libellé.
@@ -191,17 +191,17 @@ def lire_classement(
         classé deux fois ou oublié (le message nomme lesquels).
     """
     cats = ", ".join(guillemets(c) for c in categories)
-    if not isinstance(answer, Mapping):
+    if not isinstance(reponse, Mapping):
         raise ErreurReponse(
             "Donnez un dictionnaire qui associe chaque élément à une catégorie "
             f"({cats}), par exemple {{\"{next(iter(items))}\": \"{next(iter(categories))}\", …}}, "
-            f"et non une valeur de type {guillemets(nom_type(answer))}."
+            f"et non une valeur de type {guillemets(nom_type(reponse))}."
         )
     item_index = _labels(items)
     cat_index = _labels(categories)
     problems: list[str] = []
     placed: dict[str, str] = {}
-    for raw_item, raw_cat in _pairs(answer, categories):
+    for raw_item, raw_cat in _pairs(reponse, categories):
         item = item_index.get(normaliser(texte_simple(raw_item))) if isinstance(raw_item, str) else None
         if item is None:
             shown = guillemets(citer(raw_item)) if isinstance(raw_item, str) else f"de type {guillemets(nom_type(raw_item))}"

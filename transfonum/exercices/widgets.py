@@ -14,8 +14,8 @@ Trois outils, tous en français et sans trace d'erreur pour l'élève :
 
       explorateur(dessiner, annee=(2012, 2014), statut=["confirme", "differe"])
 
-Ce module n'importe qu'ipywidgets et le correcteur : il tourne dans l'environnement
-léger de ``binder/requirements.txt``.
+Ce module n'importe qu'ipywidgets, le correcteur et la palette des graphiques : il
+tourne dans l'environnement léger de ``binder/requirements.txt``.
 """
 
 from __future__ import annotations
@@ -83,14 +83,14 @@ class Retour:
         )
 
 
-def verifier(exercise_id: str, answer: object) -> Retour:
-    """Corrige ``answer`` et renvoie le verdict à afficher dans le carnet.
+def verifier(identifiant: str, reponse: object) -> Retour:
+    """Corrige ``reponse`` et renvoie le verdict à afficher dans le carnet.
 
-    :param exercise_id: identifiant d'exercice (voir ``transfonum.exercices.identifiants()``).
-    :param answer: la réponse de l'élève, de n'importe quel type.
+    :param identifiant: identifiant d'exercice (voir ``transfonum.exercices.identifiants()``).
+    :param reponse: la réponse de l'élève, de n'importe quel type.
     :raises LookupError: si l'identifiant est inconnu (faute d'auteur).
     """
-    result = corriger(exercise_id, answer)
+    result = corriger(identifiant, reponse)
     return Retour(result.juste, result.message)
 
 
@@ -132,9 +132,9 @@ class Exercice(widgets.VBox):
     :ivar verdict: la zone du verdict (HTML), remise à jour à chaque clic.
     """
 
-    def __init__(self, exercise_id: str):
-        ex = cle(exercise_id)
-        self.exercise_id = ex.id
+    def __init__(self, identifiant: str):
+        ex = cle(identifiant)
+        self.identifiant = ex.id
         self.kind = ex.type
         self.champs, form = _CHAMPS[ex.type](ex)
         self.bouton = widgets.Button(
@@ -157,24 +157,24 @@ class Exercice(widgets.VBox):
     def verifier(self, _button: widgets.Button | None = None) -> Retour:
         """Corrige la réponse des champs et affiche le verdict (appelé par le bouton)."""
         try:
-            answer = self.reponse()
-            if answer is None:
+            reponse = self.reponse()
+            if reponse is None:
                 result = Retour(False, f"Pas encore de réponse{INSECABLE}: {_INDICES_VIDES[self.kind]}, "
                                          f"puis cliquez sur {guillemets('Vérifier')}.")
             else:
-                result = verifier(self.exercise_id, answer)
+                result = verifier(self.identifiant, reponse)
         except Exception:  # noqa: BLE001 — un clic ne doit jamais produire de trace
             result = Retour(False, f"La vérification a échoué{INSECABLE}; relancez la cellule, puis réessayez.")
         self.verdict.value = result._repr_html_()
         return result
 
 
-def exercice(exercise_id: str) -> Exercice:
-    """Le formulaire de réponse de l'exercice ``exercise_id`` (tout type d'exercice).
+def exercice(identifiant: str) -> Exercice:
+    """Le formulaire de réponse de l'exercice ``identifiant`` (tout type d'exercice).
 
     :raises LookupError: si l'identifiant est inconnu (faute d'auteur).
     """
-    return Exercice(exercise_id)
+    return Exercice(identifiant)
 
 
 def _reglage(name: str, spec: object) -> widgets.ValueWidget:

@@ -2,7 +2,7 @@
 
 Réglages, tous dans ``_config.yml`` :
 ``repository.url`` et ``repository.branch`` (le dépôt), ``launch_buttons.binderhub_url``
-(Binder) et ``launch_buttons.adresse_jupyterhub`` (le JupyterHub de l'établissement, via
+(Binder) et ``launch_buttons.jupyterhub_url`` (le JupyterHub de l'établissement, via
 nbgitpuller ; vide : pas de bouton JupyterHub).
 
 - Les pages d'un chapitre qui a un carnet (``exercises/<chapitre>.ipynb``) reçoivent dans
@@ -59,8 +59,8 @@ def liens_lancement(app: Sphinx, chapter: str) -> list[tuple[str, str]]:
     if settings["binderhub_url"]:
         links.append(("Binder", adresse_binder(settings["binderhub_url"], settings["repo_url"],
                                            settings["branch"], path, settings["interface"])))
-    if settings["adresse_jupyterhub"]:
-        links.append(("JupyterHub", adresse_jupyterhub(settings["adresse_jupyterhub"], settings["repo_url"],
+    if settings["jupyterhub_url"]:
+        links.append(("JupyterHub", adresse_jupyterhub(settings["jupyterhub_url"], settings["repo_url"],
                                                    settings["branch"], path, settings["interface"])))
     return links
 
@@ -75,12 +75,12 @@ def retenir_reglages(app: Sphinx, config: Config) -> None:
                          f"inconnu (valeurs possibles : {', '.join(PREFIXES_INTERFACE)})")
     setattr(app, _REGLAGES, {
         "binderhub_url": (buttons.get("binderhub_url") or "").strip(),
-        "adresse_jupyterhub": (buttons.get("adresse_jupyterhub") or "").strip(),
+        "jupyterhub_url": (buttons.get("jupyterhub_url") or "").strip(),
         "interface": interface,
         "repo_url": theme.get("repository_url", "").rstrip("/"),
         "branch": theme.get("repository_branch") or "main",
     })
-    theme["launch_buttons"] = {k: v for k, v in buttons.items() if k not in ("binderhub_url", "adresse_jupyterhub")}
+    theme["launch_buttons"] = {k: v for k, v in buttons.items() if k not in ("binderhub_url", "jupyterhub_url")}
 
 
 def ajouter_boutons(app: Sphinx, pagename: str, context: dict, doctree) -> None:

@@ -5,7 +5,7 @@
  * Ce script la lit et corrige la réponse comme le correcteur Python
  * (transfonum/exercises/answers.py et check.py) : mêmes lectures tolérantes, mêmes
  * messages. Il ne fait aucune requête et n'écrit le texte de l'élève qu'en textContent.
- * tests/test_selfcheck_parity.py vérifie que les deux correcteurs rendent le même verdict.
+ * tests/site/test_autoevaluation_parite.py vérifie que les deux correcteurs rendent le même verdict.
  */
 (function () {
   "use strict";
