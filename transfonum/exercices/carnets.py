@@ -56,7 +56,7 @@ def sources(racine: Path = RACINE) -> list[Path]:
     return sorted((racine / SOURCES_CARNETS).glob("*.md"))
 
 
-def _tags(cell) -> set[str]:
+def _etiquettes(cell) -> set[str]:
     return set(cell.get("metadata", {}).get("tags", []))
 
 
@@ -73,16 +73,16 @@ def valider_source(notebook, source: Path, chapter: str) -> None:
         return ErreurSourceCarnet(f"{source.name}, cellule {index + 1} : {reason}")
 
     for i, cell in enumerate(cells):
-        tags = _tags(cell)
+        tags = _etiquettes(cell)
         if tags & {ETIQUETTE_DEPART, ETIQUETTE_SOLUTION} and cell.cell_type != "code":
             raise fail(i, "seule une cellule de code peut être marquée starter ou solution")
         if ETIQUETTE_DEPART in tags:
             if "..." not in cell.source:
                 raise fail(i, "la cellule de départ doit laisser la réponse à « ... »")
-            if i + 1 >= len(cells) or ETIQUETTE_SOLUTION not in _tags(cells[i + 1]):
+            if i + 1 >= len(cells) or ETIQUETTE_SOLUTION not in _etiquettes(cells[i + 1]):
                 raise fail(i, "une cellule « starter » doit être suivie de sa cellule « solution »")
         if ETIQUETTE_SOLUTION in tags:
-            if i == 0 or ETIQUETTE_DEPART not in _tags(cells[i - 1]):
+            if i == 0 or ETIQUETTE_DEPART not in _etiquettes(cells[i - 1]):
                 raise fail(i, "une cellule « solution » doit suivre sa cellule « starter »")
             following = next((c for c in cells[i + 1:] if c.cell_type == "code"), None)
             if following is None or not APPEL_VERIFIER.search(following.source):
@@ -106,9 +106,9 @@ def _edition(notebook, drop_tag: str, chapter: str, edition: str) -> str:
         "transfonum": {"chapitre": chapter, "edition": edition,
                        "source": source_carnet(chapter).as_posix()},
     }
-    kept = [c for c in notebook.cells if drop_tag not in _tags(c)]
+    kept = [c for c in notebook.cells if drop_tag not in _etiquettes(c)]
     for index, cell in enumerate(kept):
-        tags = sorted(_tags(cell))
+        tags = sorted(_etiquettes(cell))
         metadata = {"tags": tags} if tags else {}
         if cell.cell_type == "code":
             new = nbformat.v4.new_code_cell(cell.source, metadata=metadata)

@@ -28,9 +28,9 @@ from transfonum.fr import INSECABLE, guillemets
 #: Nombre maximal d'éléments lus dans une réponse de classement.
 ELEMENTS_MAX = 200
 
-_SPACE_CHARS = " \t\u00a0\u202f\u2007\u2009"
-_PLAIN = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]+)?|[.,][0-9]+)", re.ASCII)
-_GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?: [0-9]{3})+(?:[.,][0-9]+)?", re.ASCII)
+_CARACTERES_ESPACE = " \t\u00a0\u202f\u2007\u2009"
+_SIMPLE = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]+)?|[.,][0-9]+)", re.ASCII)
+_PAR_MILLIERS = re.compile(r"[+-]?[0-9]{1,3}(?: [0-9]{3})+(?:[.,][0-9]+)?", re.ASCII)
 
 
 #: Un exemple de réponse bien écrite, par unité d'exercice : cité par les messages et
@@ -55,7 +55,7 @@ class ReponseNombre:
     signe_pourcent: bool
 
 
-def _from_number(reponse: object) -> float:
+def _depuis_un_nombre(reponse: object) -> float:
     value = float(reponse)  # type: ignore[arg-type]
     if not math.isfinite(value):
         raise ErreurReponse(
@@ -78,7 +78,7 @@ def lire_nombre(reponse: object, example: str = "80") -> ReponseNombre:
         )
     if isinstance(reponse, (numbers.Real, Decimal)):
         try:
-            return ReponseNombre(_from_number(reponse), False)
+            return ReponseNombre(_depuis_un_nombre(reponse), False)
         except (OverflowError, ValueError, TypeError) as err:
             if isinstance(err, ErreurReponse):
                 raise
@@ -97,8 +97,8 @@ def lire_nombre(reponse: object, example: str = "80") -> ReponseNombre:
             f"tapez seulement le nombre, par exemple {example}."
         )
     raw = texte_simple(reponse)
-    text = raw.strip(_SPACE_CHARS + "\n\r")
-    for ch in _SPACE_CHARS:
+    text = raw.strip(_CARACTERES_ESPACE + "\n\r")
+    for ch in _CARACTERES_ESPACE:
         text = text.replace(ch, " ")
     text = text.replace("\u2212", "-")
     signe_pourcent = text.endswith("%")
@@ -112,15 +112,15 @@ def lire_nombre(reponse: object, example: str = "80") -> ReponseNombre:
             f"Écrivez la virgule décimale seule et séparez les milliers par des espaces "
             f"(par exemple 1{INSECABLE}234,5)."
         )
-    if _PLAIN.fullmatch(text) is None and _GROUPED.fullmatch(text) is None:
+    if _SIMPLE.fullmatch(text) is None and _PAR_MILLIERS.fullmatch(text) is None:
         raise ErreurReponse(
             f"Je ne lis pas de nombre dans {guillemets(citer(raw))}. Tapez seulement le nombre, "
             f"par exemple {example}."
         )
-    return ReponseNombre(_from_number(text.replace(" ", "").replace(",", ".")), signe_pourcent)
+    return ReponseNombre(_depuis_un_nombre(text.replace(" ", "").replace(",", ".")), signe_pourcent)
 
 
-def _labels(options: Mapping[str, str]) -> dict[str, str]:
+def _libelles(options: Mapping[str, str]) -> dict[str, str]:
     """Forme normalisée de chaque identifiant et libellé → identifiant."""
     index: dict[str, str] = {}
     for key, label in options.items():
@@ -147,7 +147,7 @@ def lire_choix(reponse: object, choices: Mapping[str, str]) -> str:
     key = normaliser(texte_simple(reponse))
     if not key:
         raise ErreurReponse(f"Votre réponse est vide{INSECABLE}: choisissez parmi {listing}.")
-    found = _labels(choices).get(key)
+    found = _libelles(choices).get(key)
     if found is None:
         raise ErreurReponse(
             f"{guillemets(citer(reponse))} ne fait pas partie des choix proposés{INSECABLE}; "
@@ -156,13 +156,13 @@ def lire_choix(reponse: object, choices: Mapping[str, str]) -> str:
     return found
 
 
-def _pairs(reponse: Mapping[object, object], categories: Mapping[str, str]) -> list[tuple[object, object]]:
+def _paires(reponse: Mapping[object, object], categories: Mapping[str, str]) -> list[tuple[object, object]]:
     """Paires (élément, catégorie), que l'élève ait donné élément → catégorie ou
     catégorie → liste d'éléments."""
     entries = list(reponse.items())[: ELEMENTS_MAX + 1]
     if len(entries) > ELEMENTS_MAX:
         raise ErreurReponse(f"Votre classement compte beaucoup trop d'éléments (plus de {ELEMENTS_MAX}).")
-    cat_index = _labels(categories)
+    cat_index = _libelles(categories)
     grouped = entries and all(
         isinstance(k, str) and normaliser(k) in cat_index and isinstance(v, (list, tuple, set, frozenset))
         for k, v in entries
@@ -197,11 +197,11 @@ def lire_classement(
             f"({cats}), par exemple {{\"{next(iter(items))}\": \"{next(iter(categories))}\", …}}, "
             f"et non une valeur de type {guillemets(nom_type(reponse))}."
         )
-    item_index = _labels(items)
-    cat_index = _labels(categories)
+    item_index = _libelles(items)
+    cat_index = _libelles(categories)
     problems: list[str] = []
     placed: dict[str, str] = {}
-    for raw_item, raw_cat in _pairs(reponse, categories):
+    for raw_item, raw_cat in _paires(reponse, categories):
         item = item_index.get(normaliser(texte_simple(raw_item))) if isinstance(raw_item, str) else None
         if item is None:
             shown = guillemets(citer(raw_item)) if isinstance(raw_item, str) else f"de type {guillemets(nom_type(raw_item))}"

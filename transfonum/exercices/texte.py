@@ -20,8 +20,8 @@ LIMITE_CITATION = 40
 #: Longueur au-delà de laquelle une réponse n'est même pas analysée.
 LONGUEUR_MAX_REPONSE = 2000
 
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2007\u2009\u200b]+")
-_EDGE_PUNCT = " .,;:!?()[]{}\"'«»“”‘’-_*/"
+_ESPACES = re.compile(r"[\s\u00a0\u202f\u2007\u2009\u200b]+")
+_PONCTUATION_DE_BORD = " .,;:!?()[]{}\"'«»“”‘’-_*/"
 
 
 def texte_simple(value: str, limit: int = LONGUEUR_MAX_REPONSE + 1) -> str:
@@ -33,7 +33,7 @@ def texte_simple(value: str, limit: int = LONGUEUR_MAX_REPONSE + 1) -> str:
     return str.__getitem__(value, slice(0, limit))
 
 
-def _clean(text: str) -> str:
+def _nettoyer(text: str) -> str:
     """Remplace demi-codets isolés et caractères de contrôle par U+FFFD."""
     out = []
     for ch in text:
@@ -53,7 +53,7 @@ def citer(text: str, limit: int = LIMITE_CITATION) -> str:
     """
     short = texte_simple(text, limit + 1)
     cut = len(short) > limit
-    short = _clean(short[:limit])
+    short = _nettoyer(short[:limit])
     return html.escape(short, quote=True) + ("…" if cut else "")
 
 
@@ -64,9 +64,9 @@ def normaliser(text: str) -> str:
     >>> normaliser("  Création ")
     'creation'
     """
-    decomposed = unicodedata.normalize("NFKD", _clean(text))
+    decomposed = unicodedata.normalize("NFKD", _nettoyer(text))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", bare.casefold()).strip(_EDGE_PUNCT)
+    return _ESPACES.sub(" ", bare.casefold()).strip(_PONCTUATION_DE_BORD)
 
 
 def nom_type(value: object) -> str:

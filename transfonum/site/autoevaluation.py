@@ -40,12 +40,12 @@ MARQUE = "transfonum-selfcheck"
 SUFFIXE_UNITE = {"pourcent": "%", "nombre": ""}
 INDICE_UNITE = {"pourcent": "en pourcentage", "nombre": "un nombre"}
 
-_EMPHASIS = re.compile(r"\*([^*\n]+)\*")
+_EMPHASE = re.compile(r"\*([^*\n]+)\*")
 
 
 def texte_en_ligne(text: str) -> str:
     """``text`` échappé pour HTML ; ``*mot*`` devient une emphase (seul balisage gardé)."""
-    return _EMPHASIS.sub(r"<em>\1</em>", html.escape(text, quote=True))
+    return _EMPHASE.sub(r"<em>\1</em>", html.escape(text, quote=True))
 
 
 def json_pour_script(value: Any) -> str:
@@ -54,7 +54,7 @@ def json_pour_script(value: Any) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def _numeric_inputs(key: dict, prefix: str) -> str:
+def _champs_nombre(key: dict, prefix: str) -> str:
     unit = key["unit"]
     suffix = SUFFIXE_UNITE[unit]
     return (
@@ -68,7 +68,7 @@ def _numeric_inputs(key: dict, prefix: str) -> str:
     )
 
 
-def _fieldset(key: dict, body: str) -> str:
+def _groupe_de_champs(key: dict, body: str) -> str:
     """Les champs d'un choix ou d'un classement, sous l'énoncé en légende."""
     return (
         f'<fieldset class="{MARQUE}-fieldset">\n'
@@ -77,8 +77,8 @@ def _fieldset(key: dict, body: str) -> str:
     )
 
 
-def _choice_inputs(key: dict, prefix: str) -> str:
-    return _fieldset(key, "".join(
+def _champs_choix(key: dict, prefix: str) -> str:
+    return _groupe_de_champs(key, "".join(
         f'<div class="{MARQUE}-option"><input type="radio" name="{prefix}-choix" '
         f'id="{prefix}-choix-{i}" value="{html.escape(choice["id"])}">'
         f'<label for="{prefix}-choix-{i}">{texte_en_ligne(choice["label"])}</label></div>\n'
@@ -86,12 +86,12 @@ def _choice_inputs(key: dict, prefix: str) -> str:
     ))
 
 
-def _classification_inputs(key: dict, prefix: str) -> str:
+def _champs_classement(key: dict, prefix: str) -> str:
     categories = "".join(
         f'<option value="{html.escape(cat["id"])}">{html.escape(cat["label"])}</option>'
         for cat in key["categories"]
     )
-    return _fieldset(key, "".join(
+    return _groupe_de_champs(key, "".join(
         f'<div class="{MARQUE}-row"><label for="{prefix}-element-{i}">{texte_en_ligne(item["label"])}</label>'
         f'<select id="{prefix}-element-{i}" data-item="{html.escape(item["id"])}">'
         f'<option value="">(à classer)</option>{categories}</select></div>\n'
@@ -99,10 +99,10 @@ def _classification_inputs(key: dict, prefix: str) -> str:
     ))
 
 
-_INPUTS = {
-    "numeric": _numeric_inputs,
-    "choice": _choice_inputs,
-    "classification": _classification_inputs,
+_CHAMPS = {
+    "numeric": _champs_nombre,
+    "choice": _champs_choix,
+    "classification": _champs_classement,
 }
 
 
@@ -118,7 +118,7 @@ def html_autoevaluation(key: dict, prefix: str) -> str:
         f'<p class="{MARQUE}-title" id="{prefix}-titre">Auto-évaluation</p>\n'
         f'<script type="application/json" class="{MARQUE}-key">{json_pour_script(key)}</script>\n'
         f'<form class="{MARQUE}-form" novalidate>\n'
-        f"{_INPUTS[key['type']](key, prefix)}"
+        f"{_CHAMPS[key['type']](key, prefix)}"
         # Activé par le script : sans lui, le bouton ne ferait rien.
         f'<button type="submit" class="{MARQUE}-button" disabled>Vérifier</button>\n'
         "</form>\n"
