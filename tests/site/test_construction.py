@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 from transfonum.chemins import RACINE
-from transfonum.site import empreinte
+from transfonum.site import construction, empreinte
 from transfonum.site.construction import construire
 
 NOTEBOOK_HEADER = """---
@@ -165,6 +165,19 @@ def test_editing_the_engine_or_a_tool_reruns_no_notebook(tmp_path, monkeypatch):
     assert "Executing notebook" not in edit_and_rebuild("site/interface.py")
     assert "Executing notebook" not in edit_and_rebuild("outils/banc.py")
     assert "Executing notebook" in edit_and_rebuild("chapitres/sbf2014.py")
+
+
+def test_validation_is_redone_only_when_what_it_checks_changed(tmp_path):
+    """A no-op rebuild does not validate the same data twice; a changed file (here, the
+    stamp no longer matching) makes it validate again."""
+    first = construction.valider_si_besoin(tmp_path, capturer=True)
+    assert first is not None and first.returncode == 0, first.stdout
+    stamp = tmp_path / construction.TAMPON_VALIDATION
+    assert stamp.read_text(encoding="utf-8") == construction.empreinte_a_valider()
+    assert construction.valider_si_besoin(tmp_path, capturer=True) is None
+    stamp.write_text("données d'avant", encoding="utf-8")
+    again = construction.valider_si_besoin(tmp_path, capturer=True)
+    assert again is not None and "Données valides" in again.stdout
 
 
 def test_what_a_page_can_read_is_tracked_and_nothing_else():

@@ -6,6 +6,10 @@ d'abord, puis Jupyter Book avec tout avertissement tenu pour une erreur. Sert à
 
 ``--etudiant`` construit l'édition étudiante : chaque exercice sans sa solution, dans
 ``_build/etudiant/_build/html`` sauf si ``--sortie`` dit autre chose.
+
+La validation de ``data/`` n'est relancée que si les données ou le code qui les valide
+ont changé depuis la dernière validation réussie dans ce dossier de construction (même
+contenu, même verdict) : une reconstruction sans changement ne la refait pas.
 """
 
 from __future__ import annotations
@@ -16,13 +20,42 @@ import subprocess
 import sys
 from pathlib import Path
 
+from transfonum import chemins
 from transfonum.chemins import EDITION_ETUDIANTE, RACINE
+from transfonum.site.empreinte import empreinte
 
 #: Lue par l'extension (:mod:`transfonum.site.extension`) : posée, la construction
 #: laisse les solutions de côté.
 VARIABLE_EDITION_ETUDIANTE = "TRANSFONUM_EDITION_ETUDIANTE"
 #: Tout avertissement est une erreur, et ``--keep-going`` les rapporte tous avant d'échouer.
 OPTIONS_STRICTES = ["--warningiserror", "--keep-going"]
+#: Dans le dossier de construction : l'empreinte des données de la dernière validation réussie.
+TAMPON_VALIDATION = chemins.CONSTRUCTION / ".donnees-validees"
+
+
+def empreinte_a_valider() -> str:
+    """L'empreinte de ce dont dépend le verdict de la validation : ``data/``, le code de
+    :mod:`transfonum.donnees` et les règles du français."""
+    paquet = RACINE / chemins.PAQUET
+    fichiers = [p for p in (RACINE / chemins.DONNEES).rglob("*") if p.is_file()]
+    fichiers += [*(paquet / "donnees").glob("*.py"), paquet / "fr.py"]
+    return empreinte(sorted(fichiers))
+
+
+def valider_si_besoin(dossier: Path, capturer: bool = False) -> subprocess.CompletedProcess | None:
+    """Valide ``data/`` sauf si la dernière validation réussie notée dans ``dossier``
+    (le dossier de construction) portait sur les mêmes fichiers ; renvoie le processus
+    de validation, ou ``None`` s'il n'a pas fallu la refaire."""
+    tampon = dossier / TAMPON_VALIDATION
+    attendue = empreinte_a_valider()
+    if tampon.exists() and tampon.read_text(encoding="utf-8") == attendue:
+        return None
+    sortie_texte = {"stdout": subprocess.PIPE, "stderr": subprocess.STDOUT, "text": True} if capturer else {}
+    verifie = subprocess.run([sys.executable, "-m", "transfonum.donnees.validation"], **sortie_texte)
+    if verifie.returncode == 0:
+        tampon.parent.mkdir(parents=True, exist_ok=True)
+        tampon.write_text(attendue, encoding="utf-8")
+    return verifie
 
 
 def commande_jupyter_book(source: Path, sortie: Path | None = None) -> list[str]:
@@ -45,11 +78,11 @@ def construire(
     construit l'édition étudiante (sans les solutions).
     """
     env = {**os.environ, VARIABLE_EDITION_ETUDIANTE: "1"} if etudiant else None
-    sortie_texte = {"stdout": subprocess.PIPE, "stderr": subprocess.STDOUT, "text": True} if capturer else {}
     if valider:
-        verifie = subprocess.run([sys.executable, "-m", "transfonum.donnees.validation"], **sortie_texte)
-        if verifie.returncode != 0:
+        verifie = valider_si_besoin(sortie or source, capturer)
+        if verifie is not None and verifie.returncode != 0:
             return verifie
+    sortie_texte = {"stdout": subprocess.PIPE, "stderr": subprocess.STDOUT, "text": True} if capturer else {}
     return subprocess.run(commande_jupyter_book(source, sortie), env=env, **sortie_texte)
 
 
