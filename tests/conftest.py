@@ -45,7 +45,12 @@ def built_site(tmp_path_factory) -> tuple[Path, str]:
     Returns the HTML folder and the build's output (standard error merged in).
     """
     out = tmp_path_factory.mktemp("site")
-    result = construire(RACINE, sortie=out, capturer=True)
+    # As on GitHub Actions: a clone's own remote may be a local path, with no launch links.
+    os.environ["GITHUB_REPOSITORY"] = "exemple/kit-transfonum"
+    try:
+        result = construire(RACINE, sortie=out, capturer=True)
+    finally:
+        del os.environ["GITHUB_REPOSITORY"]
     if result.returncode != 0:
         pytest.fail(f"la construction du livre a échoué :\n{result.stdout[-6000:]}")
     return out / "_build" / "html", result.stdout

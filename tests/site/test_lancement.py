@@ -7,9 +7,15 @@ import pytest
 
 from urllib.parse import parse_qs, urlsplit
 
+import shutil
+
 from test_construction import build_small, make_book
 
-from transfonum.site.lancement import adresse_binder, adresse_jupyterhub
+from transfonum.chemins import RACINE
+
+import subprocess
+
+from transfonum.site.lancement import Depot, adresse_binder, adresse_jupyterhub, adresse_web, trouver_depot
 
 REPO = "https://github.com/ecole/kit"
 
@@ -32,19 +38,68 @@ def test_jupyterhub_url_uses_nbgitpuller_with_the_repository_folder():
         "repo": [REPO + ".git"], "urlpath": ["lab/tree/kit/exercises/cdo.ipynb"], "branch": ["main"]}
 
 
+@pytest.mark.parametrize("remote, web", [
+    ("https://github.com/ecole/kit.git", "https://github.com/ecole/kit"),
+    ("https://github.com/ecole/kit/", "https://github.com/ecole/kit"),
+    ("git@github.com:ecole/kit.git", "https://github.com/ecole/kit"),
+    ("ssh://git@gitlab.example.org/a/b.git", "https://gitlab.example.org/a/b"),
+    ("/srv/git/kit.git", None),
+    ("file:///srv/git/kit", None),
+    ("", None),
+])
+def test_a_git_remote_becomes_a_web_address_or_nothing(remote, web):
+    assert adresse_web(remote) == web
+
+
+def _git(folder, *args):
+    subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True)
+
+
+def test_repository_comes_from_config_then_actions_then_git(tmp_path):
+    _git(tmp_path, "init", "-q", "-b", "cours")
+    _git(tmp_path, "remote", "add", "origin", "git@github.com:ecole/kit.git")
+    assert trouver_depot("", "", {}, tmp_path) == Depot("https://github.com/ecole/kit", "cours")
+    actions = {"GITHUB_REPOSITORY": "autre/depot", "GITHUB_REF_TYPE": "branch", "GITHUB_REF_NAME": "pages"}
+    assert trouver_depot("", "", actions, tmp_path) == Depot("https://github.com/autre/depot", "pages")
+    assert trouver_depot("https://gitlab.example.org/x/y.git", "v2", actions, tmp_path) == Depot(
+        "https://gitlab.example.org/x/y", "v2")
+
+
+def test_no_online_repository_means_no_repository(tmp_path):
+    assert trouver_depot("", "", {}, tmp_path) is None  # not a git folder
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "remote", "add", "origin", "/srv/git/kit.git")
+    assert trouver_depot("", "", {}, tmp_path) is None
+
+
+@pytest.mark.lent
+def test_without_a_repository_the_build_says_so_and_leaves_links_out(tmp_path):
+    root = make_book(tmp_path, "Voir {notebook-exercice}`chiffres-non-verifies`.\n")
+    (root / "exercises").mkdir()
+    (root / "exercises" / "page.ipynb").write_text("{}", encoding="utf-8")
+    shutil.copytree(RACINE / "exercises" / "sources", root / "exercises" / "sources")
+    result = build_small(root)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert "Liens de lancement désactivés" in result.stdout
+    page = (root / "_build" / "html" / "book" / "page.html").read_text(encoding="utf-8")
+    assert "mybinder.org" not in page and "ORGANISATION" not in page and "launch-buttons" not in page
+
+
 @pytest.mark.lent
 def test_header_buttons_open_the_chapters_notebook_binder_and_hub(tmp_path):
     root = make_book(tmp_path, "Du texte.\n")
     config = (root / "_config.yml").read_text(encoding="utf-8")
     config = config.replace('jupyterhub_url: ""', 'jupyterhub_url: "https://hub.example.edu"')
+    config = config.replace('  url: ""', '  url: "https://github.com/ecole/kit.git"')
     (root / "_config.yml").write_text(config, encoding="utf-8")
     (root / "exercises").mkdir()
     (root / "exercises" / "page.ipynb").write_text("{}", encoding="utf-8")
     result = build_small(root)
     assert result.returncode == 0, result.stdout[-3000:]
     page = (root / "_build" / "html" / "book" / "page.html").read_text(encoding="utf-8")
-    assert "urlpath=lab/tree/exercises/page.ipynb" in page
-    assert "hub.example.edu/hub/user-redirect/git-pull?" in page
+    assert "mybinder.org/v2/gh/ecole/kit/" in page and "urlpath=lab/tree/exercises/page.ipynb" in page
+    assert "hub.example.edu/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Fecole%2Fkit&" in page
+    assert "https://github.com/ecole/kit/issues" in page  # the theme's buttons follow
     assert "page.md" not in page.split("launch-buttons", 1)[-1][:3000]
 
 

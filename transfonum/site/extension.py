@@ -1,9 +1,8 @@
 """L'extension Sphinx du kit, nommée une fois dans ``_config.yml`` : un seul ``setup()``,
 un gestionnaire par événement, dans l'ordre où les pièces doivent jouer.
 
-- ``config-inited`` : adresse du dépôt (sur GitHub Actions, ``GITHUB_REPOSITORY``
-  remplace l'adresse d'exemple de ``_config.yml``), édition étudiante, réglages de
-  lancement, bibliographie, bundle Vega et feuille de style, empreinte des pages ;
+- ``config-inited`` : édition étudiante, dépôt et réglages de lancement, bibliographie,
+  bundle Vega et feuille de style, empreinte des pages ;
 - ``source-read`` : la cellule cachée de préparation (:mod:`~transfonum.site.empreinte`) ;
 - ``html-page-context`` : scripts des graphiques et des auto-évaluations, retrait de
   Thebe, boutons de lancement ;
@@ -29,12 +28,9 @@ FEUILLE_DE_STYLE = "transfonum.css"
 
 
 def _config_prete(app: Sphinx, config: Config) -> None:
-    depot_github = os.environ.get("GITHUB_REPOSITORY")
-    if depot_github:
-        config.html_theme_options["repository_url"] = f"https://github.com/{depot_github}"
     if os.environ.get(VARIABLE_EDITION_ETUDIANTE):  # python -m transfonum.site --etudiant
         config.hide_solutions = True  # sphinx-exercise : les exercices sans leurs solutions
-    lancement.retenir_reglages(app, config)  # après l'adresse du dépôt, qu'il lit
+    lancement.retenir_reglages(app, config)  # trouve aussi le dépôt (boutons du thème)
     bibliographie.ecrire(Path(app.srcdir))
     genere = Path(app.outdir).parent / ".transfonum-static"
     vega.ecrire_bundle_vega(genere)

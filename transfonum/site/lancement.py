@@ -1,9 +1,13 @@
 """Ouvrir le carnet d'exercices d'un chapitre dans Binder ou sur un JupyterHub.
 
-Réglages, tous dans ``_config.yml`` :
-``repository.url`` et ``repository.branch`` (le dépôt), ``launch_buttons.binderhub_url``
-(Binder) et ``launch_buttons.jupyterhub_url`` (le JupyterHub de l'établissement, via
-nbgitpuller ; vide : pas de bouton JupyterHub).
+Réglages, tous dans ``_config.yml`` : ``launch_buttons.binderhub_url`` (Binder),
+``launch_buttons.jupyterhub_url`` (le JupyterHub de l'établissement, via nbgitpuller ;
+vide : pas de bouton JupyterHub), et le dépôt que ces services clonent. Le dépôt est
+trouvé sans adresse d'exemple (:func:`trouver_depot`) : ``repository.url`` et
+``repository.branch`` s'ils sont renseignés ; sinon, sur GitHub Actions, le dépôt et la
+branche du workflow ; sinon le remote ``origin`` et la branche courante de git (``.git``
+retiré). S'il n'y en a aucun d'accessible en ligne, la construction le dit en clair et
+les liens de lancement (et les boutons dépôt et signalement du thème) sont retirés.
 
 - Les pages d'un chapitre qui a un carnet (``exercises/<chapitre>.ipynb``) reçoivent dans
   l'en-tête les boutons « Binder » et « JupyterHub » qui ouvrent **ce carnet** (et non la
@@ -15,21 +19,87 @@ nbgitpuller ; vide : pas de bouton JupyterHub).
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.util import logging
+from sphinx.util.console import bold
 
 from transfonum.chemins import carnet_etudiant, source_carnet
 from transfonum.exercices.carnets import APPEL_VERIFIER
 from transfonum.exercices.cles import cles_du_kit
 from transfonum.fr import INSECABLE
 
+JOURNAL = logging.getLogger(__name__)
+
 #: Le début du chemin d'un fichier dans l'URL de chaque interface de Jupyter.
 PREFIXES_INTERFACE = {"classic": "tree", "jupyterlab": "lab/tree"}
 _REGLAGES = "transfonum_lancement"
+
+
+@dataclass(frozen=True)
+class Depot:
+    """Un dépôt public que Binder ou un hub peuvent cloner : adresse web et branche."""
+
+    adresse: str
+    branche: str
+
+
+#: ``git@hote:org/depot.git`` et ``ssh://git@hote/org/depot.git``.
+_SSH = re.compile(r"^(?:ssh://)?git@([^:/]+)[:/](.+)$")
+
+
+def adresse_web(remote: str) -> str | None:
+    """L'adresse web d'un remote git (``https://github.com/org/depot``), ``.git`` et ``/``
+    finaux retirés ; ``None`` pour un remote qui n'est pas en ligne (chemin local,
+    ``file://``)."""
+    remote = remote.strip()
+    ssh = _SSH.match(remote)
+    if ssh:
+        remote = f"https://{ssh.group(1)}/{ssh.group(2)}"
+    if not remote.startswith(("https://", "http://")):
+        return None
+    return remote.rstrip("/").removesuffix(".git").rstrip("/")
+
+
+def _git(dossier: Path, *arguments: str) -> str:
+    """La sortie d'une commande git dans ``dossier`` (vide si git échoue ou manque)."""
+    try:
+        fait = subprocess.run(["git", "-C", str(dossier), *arguments], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return fait.stdout.strip() if fait.returncode == 0 else ""
+
+
+def trouver_depot(adresse: str, branche: str, environ: Mapping[str, str], dossier: Path) -> Depot | None:
+    """Le dépôt des liens de lancement, dans cet ordre : ``adresse`` et ``branche`` de
+    ``_config.yml`` s'ils sont renseignés ; sur GitHub Actions, ``GITHUB_REPOSITORY`` et
+    la branche du workflow ; le remote ``origin`` et la branche courante de git dans
+    ``dossier``. ``None`` si aucune adresse en ligne n'est trouvée."""
+    sur_actions = environ.get("GITHUB_REPOSITORY")
+    adresse = (adresse or "").strip()
+    if adresse:
+        web = adresse_web(adresse)
+    elif sur_actions:
+        web = f"https://github.com/{sur_actions}"
+    else:
+        web = adresse_web(_git(dossier, "config", "--get", "remote.origin.url"))
+    if not web:
+        return None
+    branche = (branche or "").strip()
+    if not branche and sur_actions and environ.get("GITHUB_REF_TYPE") == "branch":
+        branche = environ.get("GITHUB_REF_NAME", "")
+    if not branche:
+        branche = _git(dossier, "symbolic-ref", "--short", "HEAD") or "main"  # vide : HEAD détachée
+    return Depot(web, branche)
 
 
 def adresse_binder(binderhub: str, repo_url: str, branch: str, path: str, interface: str = "jupyterlab") -> str:
@@ -44,10 +114,12 @@ def adresse_binder(binderhub: str, repo_url: str, branch: str, path: str, interf
 
 
 def adresse_jupyterhub(hub: str, repo_url: str, branch: str, path: str, interface: str = "jupyterlab") -> str:
-    """Lien nbgitpuller : le hub clone (ou met à jour) le dépôt puis ouvre ``path``."""
+    """Lien nbgitpuller : le hub clone (ou met à jour) le dépôt dans un dossier du nom du
+    dépôt, puis ouvre ``path`` ; paramètres encodés comme les écrit le générateur de liens
+    de nbgitpuller (``repo``, ``urlpath``, ``branch``)."""
     repo = repo_url.rstrip("/").rsplit("/", 1)[-1].removesuffix(".git")
     query = urlencode({"repo": repo_url, "urlpath": f"{PREFIXES_INTERFACE[interface]}/{repo}/{path}",
-                       "branch": branch}, safe="/")
+                       "branch": branch}, safe="")
     return f"{hub.rstrip('/')}/hub/user-redirect/git-pull?{query}"
 
 
@@ -66,19 +138,31 @@ def liens_lancement(app: Sphinx, chapter: str) -> list[tuple[str, str]]:
 
 
 def retenir_reglages(app: Sphinx, config: Config) -> None:
-    """Garde les réglages de lancement et les retire au thème, qui ouvrirait la page MyST."""
+    """Trouve le dépôt, garde les réglages de lancement et les retire au thème (qui
+    ouvrirait la page MyST) ; donne au thème l'adresse du dépôt pour ses boutons dépôt et
+    signalement, ou les retire s'il n'y a pas de dépôt en ligne."""
     theme = config.html_theme_options
     buttons = theme.get("launch_buttons", {})
     interface = buttons.get("notebook_interface", "jupyterlab")
     if interface not in PREFIXES_INTERFACE:
         raise ValueError(f"_config.yml, launch_buttons.notebook_interface : « {interface} » "
                          f"inconnu (valeurs possibles : {', '.join(PREFIXES_INTERFACE)})")
+    depot = trouver_depot(theme.get("repository_url", ""), theme.get("repository_branch", ""),
+                          os.environ, Path(app.srcdir))
+    if depot is None:
+        JOURNAL.info(bold(
+            "Liens de lancement désactivés : aucun dépôt en ligne trouvé (ni repository.url dans "
+            "_config.yml, ni GITHUB_REPOSITORY, ni remote « origin » de git en https ou ssh). "
+            "Renseignez repository.url pour que les élèves puissent ouvrir les carnets."))
+    else:
+        theme.update(repository_url=depot.adresse, repository_branch=depot.branche,
+                     use_repository_button=True, use_issues_button=True)
     setattr(app, _REGLAGES, {
-        "binderhub_url": (buttons.get("binderhub_url") or "").strip(),
-        "jupyterhub_url": (buttons.get("jupyterhub_url") or "").strip(),
+        "binderhub_url": (buttons.get("binderhub_url") or "").strip() if depot else "",
+        "jupyterhub_url": (buttons.get("jupyterhub_url") or "").strip() if depot else "",
         "interface": interface,
-        "repo_url": theme.get("repository_url", "").rstrip("/"),
-        "branch": theme.get("repository_branch") or "main",
+        "repo_url": depot.adresse if depot else "",
+        "branch": depot.branche if depot else "",
     })
     theme["launch_buttons"] = {k: v for k, v in buttons.items() if k not in ("binderhub_url", "jupyterhub_url")}
 
