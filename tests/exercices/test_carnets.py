@@ -1,15 +1,20 @@
-"""Cle notebooks: generated from their sources (a perimes one fails), conventions
+"""Exercise notebooks: generated from their sources (a stale one fails), conventions
 enforced with the file and cell named, every reference solution passes its checker and
 every untouched starter fails with a helpful message."""
 
 from __future__ import annotations
 
+import ast
 import os
+import re
 import shutil
 from pathlib import Path
 
 import jupytext
+import nbformat
 import pytest
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
 
 from transfonum import chemins
 from transfonum.exercices import carnets
@@ -25,7 +30,7 @@ def test_every_source_has_fresh_generated_notebooks():
 
 
 def test_an_edited_source_makes_its_notebooks_stale(tmp_path):
-    """The staleness check can fail: edit a copy of a source, both editions go perimes."""
+    """The staleness check can fail: edit a copy of a source, both editions go stale."""
     shutil.copytree(chemins.RACINE / chemins.EXERCICES, tmp_path / chemins.EXERCICES)
     source = tmp_path / chemins.SOURCES_CARNETS / SOURCES[0].name
     source.write_text(source.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", encoding="utf-8")
@@ -34,6 +39,16 @@ def test_an_edited_source_makes_its_notebooks_stale(tmp_path):
         tmp_path / chemins.carnet_etudiant(chapter), tmp_path / chemins.carnet_corrige(chapter)}
     carnets.ecrire_tout(tmp_path)
     assert carnets.perimes(tmp_path) == []
+
+
+def test_generated_notebooks_open_unmodified_and_say_to_run_all_first():
+    for path in sorted((chemins.RACINE / chemins.EXERCICES).rglob("*.ipynb")):
+        notebook = nbformat.read(path, as_version=4)
+        assert notebook.metadata["kernelspec"] == carnets.NOYAU, path
+        assert {k: v for k, v in notebook.metadata["language_info"].items() if k != "version"} == carnets.LANGAGE
+        first = notebook.cells[0]
+        assert first.cell_type == "markdown" and first.source == carnets.MODE_D_EMPLOI, path
+        assert "exécutez toutes ses cellules" in first.source
 
 
 def test_student_edition_has_no_solution_and_instructor_edition_no_starter():
@@ -123,3 +138,52 @@ def test_command_line_check_fails_on_a_stale_notebook(tmp_path, monkeypatch, cap
     (tmp_path / chemins.carnet_etudiant(SOURCES[0].stem)).write_text("{}", encoding="utf-8")
     assert carnets.main(["--verifier"]) == 1
     assert "périmé : exercises/" in capsys.readouterr().out
+
+
+#: A tip in a code cell: ``# Astuce : <code>`` (or ``# Astuce, pour … : <code>``).
+TIP_COMMENT = re.compile(r"^\s*#\s*Astuce[^:\n]*:\s*(.+?)\s*$", re.M)
+INLINE_CODE = re.compile(r"`([^`\n]+)`")
+
+
+def tips(notebook) -> list[str]:
+    """The code a student notebook suggests running: ``# Astuce : …`` lines of code cells,
+    and inline code of its text that is a Python expression calling or indexing something
+    (placeholders with ``...`` left out)."""
+    found = []
+    for cell in notebook.cells:
+        candidates = TIP_COMMENT.findall(cell.source) if cell.cell_type == "code" else INLINE_CODE.findall(cell.source)
+        for code in candidates:
+            try:
+                tree = ast.parse(code, mode="eval")
+            except SyntaxError:
+                continue
+            nodes = list(ast.walk(tree))
+            if any(isinstance(n, (ast.Call, ast.Subscript)) for n in nodes) and not any(
+                    isinstance(n, ast.Constant) and n.value is Ellipsis for n in nodes):
+                found.append(code)
+    return found
+
+
+def test_the_tip_finder_sees_tips_and_skips_prose():
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell('Voyez `table["x"].value_counts()`, la colonne `sens` et `verifier(...)`.'),
+        nbformat.v4.new_code_cell("# Astuce, pour voir : len(table)\n# Une phrase : sans code.\nreponse = ..."),
+    ])
+    assert tips(notebook) == ['table["x"].value_counts()', "len(table)"]
+
+
+@pytest.mark.lent
+@pytest.mark.parametrize("path", sorted((chemins.RACINE / chemins.EXERCICES).glob("*.ipynb")), ids=lambda p: p.name)
+def test_every_tip_runs_in_the_student_notebook_as_it_stands(path, tmp_path):
+    """Run the student notebook as handed out (starters left at ``...``), then each tip it
+    gives, in the same kernel: none may raise (a NameError on a variable only the
+    solutions define, a column that does not exist…)."""
+    notebook = nbformat.read(path, as_version=4)
+    suggested = tips(notebook)
+    notebook.cells += [nbformat.v4.new_code_cell(f"_astuce = {code}") for code in suggested]
+    client = NotebookClient(notebook, timeout=120, kernel_name="python3",
+                            resources={"metadata": {"path": str(path.parent)}})
+    try:
+        client.execute()
+    except CellExecutionError as err:
+        pytest.fail(f"{path.name} : une astuce ou une cellule échoue telle que l'élève la reçoit :\n{str(err)[-1500:]}")

@@ -34,6 +34,22 @@ from transfonum.exercices.cles import cles_du_kit
 
 #: Les étiquettes de cellule des sources : réponse à compléter, réponse de référence.
 ETIQUETTE_DEPART, ETIQUETTE_SOLUTION = "starter", "solution"
+#: Les métadonnées qu'écrit JupyterLab avec le noyau d'ipykernel : ouvrir un carnet généré
+#: ne le modifie pas (hors version exacte de Python, que seul le noyau connaît).
+NOYAU = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+LANGAGE = {
+    "codemirror_mode": {"name": "ipython", "version": 3}, "file_extension": ".py",
+    "mimetype": "text/x-python", "name": "python", "nbconvert_exporter": "python",
+    "pygments_lexer": "ipython3",
+}
+#: La première cellule de chaque carnet généré : les widgets ne sont pas enregistrés dans
+#: le fichier, un carnet rouvert doit être exécuté de nouveau.
+MODE_D_EMPLOI = (
+    "**À chaque ouverture de ce carnet, exécutez toutes ses cellules** (menu *Exécuter*, "
+    "puis *Exécuter toutes les cellules*). Les formulaires de réponse et les graphiques ne "
+    "sont pas enregistrés dans le fichier : dans un carnet rouvert sans cette étape, ils "
+    "apparaissent comme un message d'erreur (« Error displaying widget »)."
+)
 #: Un appel au correcteur dans une cellule : ``verifier("id", ...)``.
 APPEL_VERIFIER = re.compile(r"""verifier\(\s*["']([a-z0-9-]+)["']""")
 
@@ -101,12 +117,13 @@ def valider_source(notebook, source: Path, chapter: str) -> None:
 def _edition(notebook, drop_tag: str, chapter: str, edition: str) -> str:
     out = nbformat.v4.new_notebook()
     out.metadata = {
-        "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-        "language_info": {"name": "python"},
+        "kernelspec": dict(NOYAU),
+        "language_info": dict(LANGAGE),
         "transfonum": {"chapitre": chapter, "edition": edition,
                        "source": source_carnet(chapter).as_posix()},
     }
-    kept = [c for c in notebook.cells if drop_tag not in _etiquettes(c)]
+    kept = [nbformat.v4.new_markdown_cell(MODE_D_EMPLOI)]
+    kept += [c for c in notebook.cells if drop_tag not in _etiquettes(c)]
     for index, cell in enumerate(kept):
         tags = sorted(_etiquettes(cell))
         metadata = {"tags": tags} if tags else {}
