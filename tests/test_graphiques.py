@@ -111,10 +111,30 @@ def test_activer_keeps_the_mode_the_page_chose(monkeypatch):
         graphiques.activer("pdf")
     graphiques.activer("jupyter")
     assert alt.renderers.active == graphiques.RENDUS["jupyter"]
-    bundle = graphiques.rendu_jupyter(
-        graphiques.finir(_chart(), titre="T", description="D", source="Source : x").to_dict()
-    )
-    assert bundle["text/html"].endswith("<figcaption>Source\u00a0: x</figcaption>")
+
+
+def test_jupyter_rendering_needs_no_other_host_and_shows_its_data_until_drawn():
+    spec = graphiques.finir(_chart(), titre="T", description="D", source="Source : x").to_dict()
+    page = graphiques.rendu_jupyter(spec)["text/html"]
+    assert "<figcaption>Source\u00a0: x</figcaption>" in page
+    assert "Graphique non dessiné" in page and "Exécuter toutes les cellules" in page
+    assert "<th>x</th>" in page and "<td>0.8</td>" in page  # the chart's data, as a table
+    assert "remove()" in page  # the fallback goes once the chart is drawn
+    # Nothing is loaded: no script source, no import from a host, no requirejs (the
+    # spec's "$schema" is an identifier, never fetched).
+    assert not re.search(r"src=|cdn|require\(|import\s*\(?\s*['\"]https?:", page)
+
+
+def test_the_bundle_loader_is_one_local_module_script():
+    loader = graphiques.html_chargement_bundle()
+    assert loader.startswith('<script type="module">') and loader.count("</script>") == 1
+    assert graphiques.EVENEMENT_PRET in loader and "window.vegaEmbed" in loader
+    assert not re.search(r"\bimport\s*\(?['\"]https?:", loader)
+
+
+def test_activer_outside_a_kernel_displays_nothing(capsys):
+    graphiques.activer("jupyter")
+    assert capsys.readouterr().out == ""
 
 
 @pytest.mark.parametrize("text, expected", [

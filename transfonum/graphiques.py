@@ -13,12 +13,16 @@ en légende sous le graphique, sur le site comme dans Jupyter.
 Les couleurs se prennent **par rôle** dans :data:`PALETTE` (``PALETTE["accent"]``), jamais
 par code hexadécimal ailleurs que dans ce module.
 
-:func:`activer` installe le thème et un rendu : celui de Jupyter (le rendu HTML d'Altair,
-avec les formats français et la légende), sauf si la page a déjà choisi le rendu du
-site : pendant la construction du livre, le moteur (:mod:`transfonum.site`) ajoute à
-chaque page une cellule cachée qui appelle ``activer("site")`` avant toute autre. Ce
-rendu écrit une figure et un script qui la dessine avec le bundle Vega servi par le site
-lui-même (``_static``).
+:func:`activer` installe le thème et un rendu. Les deux rendus écrivent une figure et un
+script qui la dessine avec le bundle Vega du kit (:data:`BUNDLE_VEGA`, un seul fichier
+du dépôt) : jamais rien d'un autre serveur.
+
+- ``"site"`` : pendant la construction du livre, le moteur (:mod:`transfonum.site`) ajoute
+  à chaque page une cellule cachée qui appelle ``activer("site")`` avant toute autre ; le
+  site sert le bundle depuis ``_static``.
+- ``"jupyter"`` (par défaut) : ``activer()`` charge le bundle une fois dans le carnet ;
+  chaque graphique garde sous lui, tant qu'il n'est pas dessiné, un message en français
+  et ses données en tableau (carnet rouvert sans être exécuté, bundle absent).
 """
 
 from __future__ import annotations
@@ -26,10 +30,10 @@ from __future__ import annotations
 import html
 import json
 import uuid
+from pathlib import Path
 from typing import Literal, TypeVar
 
 import altair as alt
-from altair.vegalite.v6.display import html_renderer as rendu_html_altair
 
 from transfonum import fr
 
@@ -40,6 +44,16 @@ NOM_THEME = "transfonum"
 #: Noms des rendus Altair du kit, par mode.
 RENDUS: dict[str, str] = {"site": "transfonum-site", "jupyter": "transfonum-jupyter"}
 CLE_META = "transfonum"
+#: Le bundle Vega du kit (écrit par :mod:`transfonum.outils.vega`), et l'événement qu'il
+#: émet une fois chargé ; les graphiques l'attendent avant de se dessiner.
+BUNDLE_VEGA: Path = Path(__file__).resolve().parent / "vega" / "transfonum-vega.js"
+EVENEMENT_PRET = "transfonum:vega-ready"
+SCRIPT_PRET = (
+    "window.vegaEmbed = vegaEmbed; window.vegaLite = vegaLite; window.vega = vega;\n"
+    f"window.dispatchEvent(new Event('{EVENEMENT_PRET}'));\n"
+)
+#: Lignes de données au plus dans le tableau de repli d'un graphique non dessiné.
+LIGNES_REPLI = 40
 
 #: Les couleurs du kit, par rôle. Palette Okabe–Ito (distinguable par les personnes
 #: daltoniennes) pour les données ; gris pour le texte et ce qui n'est pas mesuré.
@@ -116,23 +130,53 @@ def legende_html(spec: dict) -> str:
     return f"<figcaption>{html.escape(source)}</figcaption>" if source else ""
 
 
-def html_graphique(spec: dict, identifiant: str | None = None) -> str:
-    """Le HTML d'un graphique sur le site : une figure, sa légende, un script module.
+def _tableau_des_donnees(spec: dict) -> str:
+    """Les données d'un graphique (son premier jeu de données) en tableau HTML."""
+    jeux = list(spec.get("datasets", {}).values()) or [spec.get("data", {}).get("values", [])]
+    lignes = jeux[0] if jeux and isinstance(jeux[0], list) else []
+    if not lignes:
+        return ""
+    colonnes = list(lignes[0])
+    entete = "".join(f"<th>{html.escape(str(c))}</th>" for c in colonnes)
+    corps = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(str(ligne.get(c, '')))}</td>" for c in colonnes) + "</tr>"
+        for ligne in lignes[:LIGNES_REPLI])
+    reste = len(lignes) - LIGNES_REPLI
+    suite = f"<p>… et {fr.nombre(reste)} lignes de plus.</p>" if reste > 0 else ""
+    return f"<table><thead><tr>{entete}</tr></thead><tbody>{corps}</tbody></table>{suite}"
 
-    Le script attend ``window.vegaEmbed`` (posé par le bundle que le moteur sert depuis
-    ``_static``) et dessine le graphique en SVG, aux formats français.
+
+def _repli(spec: dict, identifiant: str) -> str:
+    """Ce qu'affiche un graphique tant qu'il n'est pas dessiné : un message et ses données."""
+    return (
+        f'<div id="{identifiant}-repli" class="transfonum-repli" role="note">'
+        f"<p><strong>Graphique non dessiné.</strong> Exécutez toutes les cellules du carnet depuis "
+        f"la première (menu <em>Exécuter</em>, puis <em>Exécuter toutes les cellules</em>) pour "
+        f"le voir. Ses données{fr.INSECABLE}:</p>{_tableau_des_donnees(spec)}</div>\n"
+    )
+
+
+def html_graphique(spec: dict, identifiant: str | None = None, repli: bool = False) -> str:
+    """Le HTML d'un graphique : une figure, sa légende, un script module.
+
+    Le script attend ``window.vegaEmbed`` (posé par le bundle du kit, :data:`BUNDLE_VEGA`)
+    et dessine le graphique en SVG, aux formats français. Avec ``repli``, la figure garde
+    un message et les données en tableau jusqu'à ce que le graphique soit dessiné.
     """
     identifiant = identifiant or f"tf-chart-{uuid.uuid4().hex[:12]}"
     spec_json = json.dumps(_pleine_largeur(spec), ensure_ascii=False).replace("</", "<\\/")
     options = json.dumps(OPTIONS_SITE, ensure_ascii=False)
+    retirer_repli = f"document.getElementById('{identifiant}-repli')?.remove()" if repli else "null"
     return (
         '<figure class="transfonum-figure">\n'
-        f'<div id="{identifiant}" class="transfonum-chart"></div>\n'
-        f"{legende_html(spec)}\n</figure>\n"
+        f'<div id="{identifiant}" class="transfonum-chart" style="width:100%;min-height:2rem"></div>\n'
+        + (_repli(spec, identifiant) if repli else "")
+        + f"{legende_html(spec)}\n</figure>\n"
         '<script type="module">\n'
         "const ready = window.vegaEmbed ? Promise.resolve() : new Promise("
-        "(resolve) => window.addEventListener('transfonum:vega-ready', resolve, {once: true}));\n"
+        f"(resolve) => window.addEventListener('{EVENEMENT_PRET}', resolve, {{once: true}}));\n"
         f"ready.then(() => window.vegaEmbed('#{identifiant}', {spec_json}, {options}))"
+        f".then(() => {retirer_repli})"
         f".catch((error) => console.error('Graphique {identifiant} :', error));\n"
         "</script>"
     )
@@ -144,11 +188,24 @@ def rendu_site(spec: dict, **metadonnees) -> dict:
 
 
 def rendu_jupyter(spec: dict, **metadonnees) -> dict:
-    """Rendu Altair de Jupyter : le rendu HTML d'Altair, avec la légende de la source."""
-    paquet = rendu_html_altair(spec, **metadonnees)
-    paquet = dict(paquet[0] if isinstance(paquet, tuple) else paquet)
-    paquet["text/html"] += legende_html(spec)
-    return paquet
+    """Rendu Altair de Jupyter : la figure dessinée par le bundle que :func:`activer` a
+    chargé dans le carnet, avec sa légende, et son repli tant qu'elle n'est pas dessinée."""
+    return {"text/html": html_graphique(spec, repli=True)}
+
+
+def html_chargement_bundle() -> str:
+    """Le HTML qui charge le bundle Vega dans la page du carnet (un script module)."""
+    return f'<script type="module">\n{BUNDLE_VEGA.read_text(encoding="utf-8")}\n</script>'
+
+
+def _dans_un_noyau() -> bool:
+    """Le code tourne-t-il dans un noyau Jupyter (et non dans un script ou un test) ?"""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    shell = get_ipython()
+    return shell is not None and getattr(shell, "kernel", None) is not None
 
 
 def activer(mode: Mode | None = None) -> Mode:
@@ -167,7 +224,11 @@ def activer(mode: Mode | None = None) -> Mode:
     if _mode_choisi == "site":
         alt.renderers.enable(RENDUS["site"])
     else:
-        alt.renderers.enable(RENDUS["jupyter"], embed_options=OPTIONS_LOCALE)
+        alt.renderers.enable(RENDUS["jupyter"])
+        if _dans_un_noyau():
+            from IPython.display import HTML, display
+
+            display(HTML(html_chargement_bundle()))
     return _mode_choisi
 
 

@@ -50,6 +50,18 @@ _INDICES_VIDES = {
     "classification": "choisissez une catégorie pour chaque élément",
 }
 _ERREUR_DESSIN = "Le graphique n'a pas pu être dessiné avec ces valeurs"
+#: Classe CSS des formulaires, et leur style : il voyage avec chaque formulaire affiché.
+#: Les libellés des choix passent à la ligne au lieu de déborder sur l'option suivante ;
+#: chaque menu est aussi large que son texte, sans dépasser la cellule.
+CLASSE_FORMULAIRE = "transfonum-formulaire"
+STYLE_FORMULAIRE = (
+    f"<style>.{CLASSE_FORMULAIRE} .widget-radio-box label {{white-space: normal; height: auto;"
+    " line-height: 1.35; align-items: flex-start; margin-bottom: 0.35em;}"
+    f" .{CLASSE_FORMULAIRE} .widget-radio-box input {{flex: none; margin-top: 0.2em;}}"
+    f" .{CLASSE_FORMULAIRE} .widget-dropdown {{width: auto; max-width: 100%;}}"
+    f" .{CLASSE_FORMULAIRE} .widget-dropdown select {{width: auto; max-width: 100%;}}"
+    f" .{CLASSE_FORMULAIRE} .transfonum-element {{margin: 0.4em 0 0.1em;}}</style>"
+)
 
 
 @dataclass(frozen=True)
@@ -101,7 +113,7 @@ def _champs_nombre(ex: Cle) -> tuple[dict[str, widgets.ValueWidget], widgets.Wid
 
 def _champs_choix(ex: Cle) -> tuple[dict[str, widgets.ValueWidget], widgets.Widget]:
     options = [(label, key) for key, label in ex.choices.items()]
-    radio = widgets.RadioButtons(options=options, value=None, layout=widgets.Layout(width="auto"))
+    radio = widgets.RadioButtons(options=options, value=None, layout=widgets.Layout(width="100%"))
     return {"reponse": radio}, radio
 
 
@@ -110,9 +122,11 @@ def _champs_classement(ex: Cle) -> tuple[dict[str, widgets.ValueWidget], widgets
     controls: dict[str, widgets.ValueWidget] = {}
     rows = []
     for item, label in ex.items.items():
-        menu = widgets.Dropdown(options=options, value=None, layout=widgets.Layout(width="10em"))
+        menu = widgets.Dropdown(options=options, value=None, layout=widgets.Layout(width="auto"))
         controls[item] = menu
-        rows.append(widgets.HBox([menu, widgets.Label(label)]))
+        # Le libellé au-dessus de son menu, en HTML : il passe à la ligne s'il est long.
+        rows.append(widgets.VBox([
+            widgets.HTML(f'<div class="transfonum-element">{html.escape(label)}</div>'), menu]))
     return controls, widgets.VBox(rows)
 
 
@@ -143,7 +157,8 @@ class Exercice(widgets.VBox):
         )
         self.verdict = widgets.HTML(value="")
         self.bouton.on_click(self.verifier)
-        super().__init__([form, self.bouton, self.verdict])
+        super().__init__([form, self.bouton, self.verdict, widgets.HTML(STYLE_FORMULAIRE)])
+        self.add_class(CLASSE_FORMULAIRE)
 
     def reponse(self) -> object:
         """La réponse lue dans les champs, sous la forme qu'attend le correcteur ;

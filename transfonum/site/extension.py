@@ -32,9 +32,7 @@ def _config_prete(app: Sphinx, config: Config) -> None:
         config.hide_solutions = True  # sphinx-exercise : les exercices sans leurs solutions
     lancement.retenir_reglages(app, config)  # trouve aussi le dépôt (boutons du thème)
     bibliographie.ecrire(Path(app.srcdir))
-    genere = Path(app.outdir).parent / ".transfonum-static"
-    vega.ecrire_bundle_vega(genere)
-    config.html_static_path.extend([str(genere), str(STATIQUE)])
+    config.html_static_path.extend([str(vega.DOSSIER_BUNDLE), str(STATIQUE)])
     app.add_css_file(FEUILLE_DE_STYLE)
     fichiers = empreinte.fichiers_suivis(Path(app.srcdir), Path(app.confdir, config.transfonum_dossier_donnees))
     app.transfonum_fichiers = fichiers
@@ -53,7 +51,7 @@ def _contexte_de_page(app: Sphinx, pagename: str, templatename: str, context: di
     corps = context.get("body", "")
     # Ajoutés d'abord : add_js_file complète la liste de la page que sans_thebe remplace.
     if vega.a_un_graphique(corps):
-        app.add_js_file(vega.BUNDLE_VEGA, type="module")
+        app.add_js_file(vega.NOM_BUNDLE, type="module")
     autoevaluation.ajouter_fichiers(app, corps)
     interface.sans_thebe(context)
     lancement.ajouter_boutons(app, pagename, context, doctree)
