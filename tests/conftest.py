@@ -20,7 +20,7 @@ from transfonum.chemins import RACINE
 from transfonum.site.construction import construire
 
 #: Fixtures that build the book, drive a browser or build an environment.
-FIXTURES_LENTES = {"built_site", "site_url", "browser", "probe_site", "probe_url", "binder_kernel"}
+FIXTURES_LENTES = {"built_site", "site_url", "browser", "probe_site", "probe_url", "binder_env", "binder_kernel"}
 
 
 def pytest_collection_modifyitems(config, items) -> None:
@@ -84,3 +84,17 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def binder_env(tmp_path_factory) -> Path:
+    """A fresh virtual environment built from binder/requirements.txt only, as Binder
+    does; returns its prefix."""
+    from transfonum.outils import binder
+
+    root = tmp_path_factory.mktemp("binder-env")
+    try:
+        binder.creer(root / "venv")
+    except binder.ErreurBinder as err:
+        pytest.fail(f"environnement Binder impossible à installer :\n{err}")
+    return root / "venv"

@@ -167,8 +167,11 @@ def html_graphique(spec: dict, identifiant: str | None = None, repli: bool = Fal
     spec_json = json.dumps(_pleine_largeur(spec), ensure_ascii=False).replace("</", "<\\/")
     options = json.dumps(OPTIONS_SITE, ensure_ascii=False)
     retirer_repli = f"document.getElementById('{identifiant}-repli')?.remove()" if repli else "null"
+    # Dans Jupyter, la zone de sortie ajuste sa largeur au contenu : la figure y reçoit une
+    # largeur à elle, que le graphique (« container ») remplit.
+    largeur = ' style="width:40rem;max-width:100%"' if repli else ""
     return (
-        '<figure class="transfonum-figure">\n'
+        f'<figure class="transfonum-figure"{largeur}>\n'
         f'<div id="{identifiant}" class="transfonum-chart" style="width:100%;min-height:2rem"></div>\n'
         + (_repli(spec, identifiant) if repli else "")
         + f"{legende_html(spec)}\n</figure>\n"

@@ -23,17 +23,12 @@ WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
 
 @pytest.fixture(scope="session")
-def binder_kernel(tmp_path_factory) -> str:
-    """A kernel running in a fresh environment built from binder/requirements.txt only;
-    JUPYTER_PATH points at its kernelspec for the whole session."""
-    root = tmp_path_factory.mktemp("binder-env")
-    try:
-        python = binder.creer(root / "venv")
-    except binder.ErreurBinder as err:
-        pytest.fail(f"environnement Binder impossible à installer :\n{err}")
-    name = binder.ecrire_noyau(python, root / "jupyter")
+def binder_kernel(binder_env) -> str:
+    """A kernel running in the fresh Binder environment; JUPYTER_PATH points at its
+    kernelspec for the whole session."""
+    name = binder.ecrire_noyau(binder.python_de(binder_env), binder_env.parent / "jupyter")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("JUPYTER_PATH", str(root / "jupyter"))
+        patch.setenv("JUPYTER_PATH", str(binder_env.parent / "jupyter"))
         yield name
 
 

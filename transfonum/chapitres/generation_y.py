@@ -21,6 +21,8 @@ Les graphiques sont rendus sans titre ni source : le chapitre les passe à
 
 from __future__ import annotations
 
+import textwrap
+
 import altair as alt
 import pandas as pd
 
@@ -44,6 +46,10 @@ CRITERES: dict[str, str] = {
     "emploi": "Une situation d'emploi",
     "formation": "Un besoin de formation",
 }
+#: Largeur, en caractères, des lignes d'un titre de colonne du tableau croisé.
+LARGEUR_TITRE_COLONNE = 12
+#: … et d'un titre de ligne.
+LARGEUR_TITRE_LIGNE = 16
 #: Couleurs : l'accent pour la part mesurée, le neutre pour le reste.
 COULEUR_OUI, COULEUR_NON = PALETTE["accent"], PALETTE["neutre"]
 
@@ -73,13 +79,24 @@ def croisement(table: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _en_lignes(libelle: str, largeur: int = LARGEUR_TITRE_COLONNE) -> str:
+    """Un libellé coupé en lignes (séparées par « | ») d'au plus ``largeur`` caractères."""
+    return "|".join(textwrap.wrap(libelle, largeur))
+
+
 def graphique_croisement(table: pd.DataFrame) -> alt.LayerChart:
     """Tableau croisé en points : un cercle par case, d'autant plus gros qu'elle compte de
     lignes, le nombre écrit à côté ; les cases vides restent visibles (un zéro)."""
     data = croisement(table)
-    x = alt.X("nature_libelle:N", title=None, sort=list(NATURES.values()),
-              axis=alt.Axis(orient="top", labelAngle=0, labelLimit=150))
-    y = alt.Y("critere_libelle:N", title=None, sort=list(CRITERES.values()))
+    # Les titres de colonne sur deux lignes (« | ») : ils ne se chevauchent pas quand le
+    # graphique est étroit (téléphone, carnet à côté du navigateur de fichiers).
+    data["nature_etiquette"] = [_en_lignes(n) for n in data["nature_libelle"]]
+    x = alt.X("nature_etiquette:N", title=None, sort=[_en_lignes(n) for n in NATURES.values()],
+              axis=alt.Axis(orient="top", labelAngle=0, labelLimit=150, labelLineHeight=15, labelPadding=8,
+                            labelExpr="split(datum.label, '|')"))
+    data["critere_etiquette"] = [_en_lignes(c, LARGEUR_TITRE_LIGNE) for c in data["critere_libelle"]]
+    y = alt.Y("critere_etiquette:N", title=None, sort=[_en_lignes(c, LARGEUR_TITRE_LIGNE) for c in CRITERES.values()],
+              axis=alt.Axis(labelExpr="split(datum.label, '|')", labelLineHeight=15))
     tooltip = [alt.Tooltip("nature_libelle:N", title="Nature"),
                alt.Tooltip("critere_libelle:N", title="Public défini par"),
                alt.Tooltip("nombre:Q", title="Lignes")]

@@ -55,9 +55,12 @@ _ERREUR_DESSIN = "Le graphique n'a pas pu être dessiné avec ces valeurs"
 #: chaque menu est aussi large que son texte, sans dépasser la cellule.
 CLASSE_FORMULAIRE = "transfonum-formulaire"
 STYLE_FORMULAIRE = (
-    f"<style>.{CLASSE_FORMULAIRE} .widget-radio-box label {{white-space: normal; height: auto;"
-    " line-height: 1.35; align-items: flex-start; margin-bottom: 0.35em;}"
-    f" .{CLASSE_FORMULAIRE} .widget-radio-box input {{flex: none; margin-top: 0.2em;}}"
+    # ipywidgets écrit le texte avant le bouton : row-reverse remet le bouton à gauche.
+    f"<style>.{CLASSE_FORMULAIRE} .widget-radio-box label {{display: flex; flex-direction: row-reverse;"
+    " justify-content: flex-end; flex-wrap: nowrap; align-items: flex-start; gap: 0.45em;"
+    " white-space: normal; height: auto; line-height: 1.35;"
+    " margin-bottom: 0.4em;}"
+    f" .{CLASSE_FORMULAIRE} .widget-radio-box input {{flex: none; margin: 0.2em 0 0;}}"
     f" .{CLASSE_FORMULAIRE} .widget-dropdown {{width: auto; max-width: 100%;}}"
     f" .{CLASSE_FORMULAIRE} .widget-dropdown select {{width: auto; max-width: 100%;}}"
     f" .{CLASSE_FORMULAIRE} .transfonum-element {{margin: 0.4em 0 0.1em;}}</style>"
@@ -159,6 +162,7 @@ class Exercice(widgets.VBox):
         self.bouton.on_click(self.verifier)
         super().__init__([form, self.bouton, self.verdict, widgets.HTML(STYLE_FORMULAIRE)])
         self.add_class(CLASSE_FORMULAIRE)
+        self.add_class(f"{CLASSE_FORMULAIRE}-{ex.id}")  # l'exercice, lisible dans la page
 
     def reponse(self) -> object:
         """La réponse lue dans les champs, sous la forme qu'attend le correcteur ;

@@ -1,0 +1,229 @@
+"""The student path in a real client: JupyterLab started from the Binder environment,
+Chromium opening each student notebook with every non-local request blocked, « Run All »,
+then what a student sees: no error, every chart drawn, no two form labels overlapping at
+1280 px and at 800 px, and each exercise form answering a wrong then a right answer with
+the expected French verdict.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from transfonum import fr
+from transfonum.chemins import EXERCICES, RACINE
+from transfonum.exercices.cles import exporter_cles
+from transfonum.outils import binder
+
+CLIENT = Path(__file__).with_name("client-jupyterlab.txt")
+#: Set, the test saves what a student sees there (each form and chart, at 1280 px), to look at.
+CAPTURES = os.environ.get("TRANSFONUM_CAPTURES")
+STUDENT = sorted((RACINE / EXERCICES).glob("*.ipynb"))
+TOKEN = "essai-transfonum"
+#: Every cell in the page (no windowing), so that the test sees all outputs; the notebook's
+#: kernel started without asking (as binder/postBuild sets it for students).
+SETTINGS = {"@jupyterlab/notebook-extension:tracker": {"windowingMode": "none", "autoStartDefaultKernel": True},
+            "@jupyterlab/apputils-extension:notification": {"fetchNews": "false"}}
+FORM = ".transfonum-formulaire"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(binder_env, tmp_path_factory) -> str:
+    """JupyterLab from the Binder environment, serving a copy of the student notebooks on
+    127.0.0.1; returns its base URL."""
+    python = binder.python_de(binder_env)
+    done = subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                           "-r", str(CLIENT)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    settings = binder_env / "share" / "jupyter" / "lab" / "settings"
+    settings.mkdir(parents=True, exist_ok=True)
+    (settings / "overrides.json").write_text(json.dumps(SETTINGS), encoding="utf-8")
+    root = tmp_path_factory.mktemp("lab")
+    (root / "exercises").mkdir()
+    for notebook in STUDENT:
+        shutil.copy(notebook, root / "exercises" / notebook.name)
+    env = {**os.environ, "HOME": str(root), "JUPYTER_CONFIG_DIR": str(root / ".jupyter"),
+           "JUPYTER_RUNTIME_DIR": str(root / ".runtime"), "PYTHONNOUSERSITE": "1"}
+    port = _free_port()
+    log = open(root / "lab.log", "w", encoding="utf-8")
+    server = subprocess.Popen(
+        [str(python), "-m", "jupyter", "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
+         f"--ServerApp.port={port}", f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={root}",
+         "--LabApp.expose_app_in_browser=True", "--allow-root"],
+        env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            urllib.request.urlopen(f"{base}/api/status?token={TOKEN}", timeout=2)
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                pytest.fail("JupyterLab n'a pas démarré :\n" + (root / "lab.log").read_text()[-3000:])
+            time.sleep(0.5)
+    yield base
+    server.terminate()
+    server.wait(timeout=20)
+    log.close()
+
+
+@pytest.fixture()
+def student_page(lab, browser):
+    """A 1280 px page where every request to another host is blocked (and recorded)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+    blocked: list[str] = []
+
+    def route(request_route):
+        host = urlsplit(request_route.request.url).hostname
+        if host in ("127.0.0.1", "localhost") or request_route.request.url.startswith(("data:", "blob:")):
+            request_route.continue_()
+        else:
+            blocked.append(request_route.request.url)
+            request_route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.blocked = blocked
+    yield page
+    context.close()
+
+
+KERNEL = """() => { const k = window.jupyterapp?.shell?.currentWidget?.sessionContext?.session?.kernel;
+                     return k ? k.id + ' ' + k.status : ''; }"""
+
+
+def _run_all(page, lab: str, name: str) -> None:
+    # A workspace of its own, reset: Lab must not restore the previous test's notebook.
+    page.goto(f"{lab}/lab/workspaces/{Path(name).stem}/tree/exercises/{name}?reset&token={TOKEN}")
+    # JupyterLab may replace the first kernel it starts: wait for one idle for 5 s.
+    seen, since, deadline = "", time.monotonic(), time.monotonic() + 180
+    while time.monotonic() < deadline:
+        now = page.evaluate(KERNEL)
+        if now != seen:
+            seen, since = now, time.monotonic()
+        elif now.endswith(" idle") and time.monotonic() - since >= 5:
+            break
+        page.wait_for_timeout(500)
+    else:
+        pytest.fail(f"{name} : le noyau n'est jamais prêt ({seen!r})")
+    page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
+    page.wait_for_function(
+        """() => { const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')]
+                     .map((p) => p.textContent.trim());
+                   return prompts.length > 0 && prompts.every((p) => /^\\[\\d+\\]:$/.test(p)); }""",
+        timeout=180_000)
+    page.wait_for_timeout(1500)  # charts draw once the bundle's module has run
+
+
+def _errors(page) -> list[str]:
+    return page.evaluate("""() => [...document.querySelectorAll('.jp-OutputArea-output')]
+        .map((o) => o.innerText).filter((t) => /Traceback|Error displaying widget|Error:|Erreur/.test(t))
+        .map((t) => t.slice(0, 300))""")
+
+
+NARROW_CHARTS = """() => [...document.querySelectorAll('.transfonum-chart svg')]
+    .filter((svg) => svg.getBoundingClientRect().width < 320).length"""
+
+
+def _undrawn_charts(page) -> tuple[int, int]:
+    return page.evaluate("""() => { const charts = [...document.querySelectorAll('.transfonum-chart')];
+        return [charts.length, charts.filter((c) => !c.querySelector('svg')).length
+                + document.querySelectorAll('.transfonum-repli').length]; }""")
+
+
+OVERLAPS = """(selector) => {
+  const problems = [];
+  for (const form of document.querySelectorAll(selector)) {
+    const parts = [...form.querySelectorAll('.widget-radio-box label, select, .transfonum-element, input[type=text], button')]
+      .map((e) => [e, e.getBoundingClientRect()]).filter(([, r]) => r.width > 0 && r.height > 0);
+    for (let i = 0; i < parts.length; i++) {
+      const [a, ra] = parts[i];
+      if (a.scrollWidth > a.clientWidth + 2 && a.tagName === 'LABEL') problems.push('coupé : ' + a.innerText.slice(0, 60));
+      const radio = a.tagName === 'LABEL' && a.querySelector('input[type=radio]');
+      if (radio && (radio.getBoundingClientRect().top > ra.top + 12 || radio.getBoundingClientRect().left > ra.left + 8))
+        problems.push('bouton ailleurs qu’au début de son texte : ' + a.innerText.slice(0, 40));
+      for (let j = i + 1; j < parts.length; j++) {
+        const [b, rb] = parts[j];
+        if (a.contains(b) || b.contains(a)) continue;
+        const w = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
+        const h = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+        if (w > 1 && h > 1) problems.push((a.innerText || a.tagName).slice(0, 40) + ' / ' + (b.innerText || b.tagName).slice(0, 40));
+      }
+    }
+  }
+  return problems;
+}"""
+
+
+KEYS = {key["id"]: key for key in exporter_cles()["exercises"]}
+
+
+def _numeric_text(value: float, unit: str) -> str:
+    decimals = 0 if float(value).is_integer() else 1
+    return fr.pourcent(value, decimals) if unit == "pourcent" else fr.nombre(value, decimals)
+
+
+def _answer(form, key: dict, right: bool) -> None:
+    if key["type"] == "numeric":
+        value = key["expected"] if right else key["expected"] + 17
+        form.locator("input[type=text]").fill(_numeric_text(value, key["unit"]))
+    elif key["type"] == "choice":
+        ids = [c["id"] for c in key["choices"]]
+        chosen = key["expected"] if right else next(i for i in ids if i != key["expected"])
+        form.locator(".widget-radio-box input").nth(ids.index(chosen)).check()
+    else:
+        labels = {c["id"]: c["label"] for c in key["categories"]}
+        selects = form.locator("select")
+        for n, item in enumerate(key["items"]):
+            category = key["expected"][item["id"]]
+            if not right:
+                category = next(c for c in labels if c != category)
+            selects.nth(n).select_option(label=labels[category])
+    form.get_by_role("button", name="Vérifier").click()
+
+
+@pytest.mark.parametrize("path", STUDENT, ids=lambda p: p.name)
+def test_a_student_runs_the_notebook_in_jupyterlab_offline(lab, student_page, path):
+    page = student_page
+    _run_all(page, lab, path.name)
+    assert _errors(page) == []
+    charts, undrawn = _undrawn_charts(page)
+    assert undrawn == 0, f"{undrawn} graphique(s) non dessiné(s) sur {charts}"
+    assert page.evaluate(NARROW_CHARTS) == 0, "graphique écrasé (moins de 320 px de large à 1280 px)"
+    for width in (1280, 800):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.wait_for_timeout(300)
+        assert page.evaluate(OVERLAPS, FORM) == [], f"libellés qui se chevauchent à {width} px"
+    page.set_viewport_size({"width": 1280, "height": 900})
+    if CAPTURES:
+        for n, element in enumerate(page.locator(f"{FORM}, .transfonum-figure").all()):
+            element.scroll_into_view_if_needed()
+            element.screenshot(path=str(Path(CAPTURES) / f"{path.stem}-{n:02d}.png"))
+    forms = page.locator(FORM)
+    checked = 0
+    for n in range(forms.count()):
+        form = forms.nth(n)
+        classes = form.get_attribute("class").split()
+        exercise = next(c.removeprefix("transfonum-formulaire-") for c in classes
+                        if c.startswith("transfonum-formulaire-"))
+        for right, verdict in ((False, "À revoir"), (True, "Juste")):
+            _answer(form, KEYS[exercise], right)
+            form.locator(".transfonum-feedback").filter(has_text=verdict).wait_for(timeout=10_000)
+        checked += 1
+    assert checked == forms.count()
