@@ -45,8 +45,19 @@ TABLE_CAUSES = "causes_essoufflement"
 VAGUES = (2012, 2014)
 #: Ce que chaque vague demande, en une ligne (en-tête des panneaux du graphique).
 QUESTION_VAGUE = {
-    2012: "Rapport 2012 (enquête 2011) : ce que les entreprises attendent à deux ans",
-    2014: "Rapport 2014 (enquête 2013) : usages et apports perçus, selon la maturité",
+    2012: "Rapport 2012 (enquête 2011) — ce que les entreprises attendent à deux ans",
+    2014: "Rapport 2014 (enquête 2013) — usages et apports perçus, selon la maturité",
+}
+#: Pourquoi l'écart compte, vague par vague (texte du kit, repris dans l'encadré de vérification).
+POURQUOI_VAGUE = {
+    2012: (
+        "ce sont des attentes exprimées en 2011 pour les deux années suivantes, pas une valeur "
+        "obtenue, et le mot « essentiel » employé par le billet n'est pas celui du rapport."
+    ),
+    2014: (
+        "faute d'avoir retrouvé ces pourcentages, on ne peut ni les confirmer ni dire exactement "
+        "ce qu'ils mesurent ; le plus élevé ne porte que sur les entreprises matures."
+    ),
 }
 #: Les étapes de l'entonnoir du livre blanc, dans l'ordre, et le chiffre qui porte chacune.
 ETAPES_ENTONNOIR = (
@@ -251,7 +262,7 @@ def grille_causes(causes: pd.DataFrame) -> pd.DataFrame:
     exiger_valeurs(causes, TABLE_CAUSES, "levier", _enum(TABLE_CAUSES, "levier"))
     exiger_valeurs(causes, TABLE_CAUSES, "horizon", _enum(TABLE_CAUSES, "horizon"))
     ordonnees = causes.sort_values("ordre")
-    grille = ordonnees.groupby(["levier", "horizon"])["cause"].agg(" ; ".join).unstack("horizon")
+    grille = ordonnees.groupby(["levier", "horizon"])["cause"].agg(f"{fr.INSECABLE}; ".join).unstack("horizon")
     grille = grille.reindex(index=_enum(TABLE_CAUSES, "levier"), columns=_enum(TABLE_CAUSES, "horizon")).fillna("")
     return grille.rename_axis(index="levier", columns=None)
 
@@ -279,7 +290,10 @@ def encadre_vague(vague: int, fusion: pd.DataFrame | None = None, etudes: pd.Dat
         f"**Dans l'original**{fr.INSECABLE}: {ligne_source(chiffres.reset_index()).removeprefix('Source' + fr.INSECABLE + ': ')}",
         f"**Ce que la recherche a trouvé**{fr.INSECABLE}: {etude['note']}",
         f"**Statut**{fr.INSECABLE}: " + ", ".join(LIBELLES_STATUT[s].lower() for s in statuts) + ".",
+        f"**Pourquoi c'est important**{fr.INSECABLE}: {POURQUOI_VAGUE[vague]}",
     ]
+    if pd.isna(etude["taille_echantillon"]):
+        corps.insert(2, f"**Échantillon**{fr.INSECABLE}: {etude['echantillon_description']}.")
     titre = f"Vérifier le chiffre{fr.INSECABLE}: la vague {vague}"
     classe = "transfonum-" + statuts[0].replace("_", "-") if len(statuts) == 1 else "transfonum-non-verifie"
     return Markdown(
@@ -288,7 +302,7 @@ def encadre_vague(vague: int, fusion: pd.DataFrame | None = None, etudes: pd.Dat
 
 
 __all__ = [
-    "COULEURS_BASE", "DESCRIPTION_EXPLORATEUR", "ETAPES_ENTONNOIR", "QUESTION_VAGUE", "TABLE_CAUSES",
+    "COULEURS_BASE", "DESCRIPTION_EXPLORATEUR", "POURQUOI_VAGUE", "ETAPES_ENTONNOIR", "QUESTION_VAGUE", "TABLE_CAUSES",
     "TABLE_VAGUES", "TOUS", "VAGUES", "comparaison_domaines", "description_vagues", "domaines",
     "encadre_vague", "entonnoir", "fusion_vagues", "graphique_explorateur", "graphique_vagues",
     "grille_causes",
