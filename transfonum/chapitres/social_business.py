@@ -17,7 +17,7 @@ Trois jeux de données nourrissent le chapitre :
 
     fusion = sb.fusion_vagues(charger_table("social_business_vagues"), charger_table("chiffres"))
     sb.comparaison_domaines(fusion)     # un domaine par ligne, une vague par colonne
-    sb.graphique_vagues(fusion)         # les deux vagues, chacune dans son panneau
+    sb.graphique_vagues(fusion)         # les deux vagues, l'une sous l'autre
     sb.graphique_explorateur(fusion)    # un domaine au choix, avec la question posée
     sb.entonnoir(charger_table("chiffres"))
     sb.grille_causes(charger_table("causes_essoufflement"))
@@ -43,7 +43,7 @@ TABLE_VAGUES = "social_business_vagues"
 TABLE_CAUSES = "causes_essoufflement"
 #: Les deux vagues, dans l'ordre de lecture.
 VAGUES = (2012, 2014)
-#: Ce que chaque vague demande, en une ligne (en-tête des panneaux du graphique).
+#: Ce que chaque vague demande, en une ligne (description du graphique, encadrés).
 QUESTION_VAGUE = {
     2012: "Rapport 2012 (enquête 2011) — ce que les entreprises attendent à deux ans",
     2014: "Rapport 2014 (enquête 2013) — usages et apports perçus, selon la maturité",
@@ -75,7 +75,7 @@ COULEURS_BASE = {
 _COLONNES_VAGUES = ("id", "chiffre_id", "vague", "domaine", "mesure", "base", "formulation_billet", "question_origine")
 _COLONNES_CAUSES = ("id", "ordre", "cause", "resume", "levier", "horizon")
 #: Largeur (en caractères) des lignes de texte des graphiques, lisible sur téléphone.
-LARGEUR_TEXTE = 44
+LARGEUR_TEXTE = 38
 
 
 def _enum(table: str, colonne: str) -> list:
@@ -116,12 +116,13 @@ def comparaison_domaines(fusion: pd.DataFrame) -> pd.DataFrame:
 
 
 def _etiquettes(fusion: pd.DataFrame) -> pd.DataFrame:
-    return fusion.assign(
+    """Les lignes fusionnées, dans l'ordre des vagues, avec leurs textes d'affichage."""
+    return fusion.reset_index(drop=True).assign(
         texte_valeur=[
             formater_valeur(v, u, a) for v, u, a in zip(fusion["valeur"], fusion["unite"], fusion["approximation"])
         ],
-        etiquette=[f"{d} ({m.lower()})" for d, m in zip(fusion["domaine"], fusion["mesure"])],
-        panneau=fusion["vague"].map(lambda v: _lignes(QUESTION_VAGUE[v])),
+        barre=[f"{d}|({v})" for v, d in zip(fusion["vague"], fusion["domaine"])],
+        rang=range(len(fusion)),
     )
 
 
@@ -130,7 +131,8 @@ def _couleur_base() -> alt.Color:
         "base:N",
         title="Base des répondants",
         scale=alt.Scale(domain=list(COULEURS_BASE), range=list(COULEURS_BASE.values())),
-        legend=alt.Legend(orient="top", direction="vertical"),
+        # Légende en haut, sur deux lignes et en petit : elle tient sur un téléphone.
+        legend=alt.Legend(orient="top", direction="vertical", labelFontSize=11, titleFontSize=11),
     )
 
 
@@ -145,53 +147,64 @@ def _infobulle() -> list[alt.Tooltip]:
     ]
 
 
-def graphique_vagues(fusion: pd.DataFrame) -> alt.FacetChart:
-    """Les deux vagues, chacune dans son panneau (l'une sous l'autre) : une barre par
-    pourcentage cité, couleur selon la base des répondants. Les panneaux ne partagent
-    que l'échelle de 0 à 100 : ils ne se lisent pas comme une évolution."""
-    data = _etiquettes(fusion)
+def _barres(data: pd.DataFrame, titre_x: str) -> alt.Chart:
+    """Une barre par pourcentage, étiquetée « vague · domaine », valeur écrite au bout."""
+    # Étiquettes sur deux lignes (« domaine », « (vague) ») et ordre explicite des lignes
+    # fusionnées : 2012 d'abord, puis 2014, chaque vague par valeur décroissante.
     base = alt.Chart(data).encode(
-        y=alt.Y("etiquette:N", title=None, sort=alt.SortField("valeur", order="descending"),
-                axis=alt.Axis(labelLimit=220)),
+        y=alt.Y("barre:N", title=None, sort=list(data["barre"]),
+                axis=alt.Axis(labelExpr="split(datum.label, '|')", labelLimit=160)),
     )
     barres = base.mark_bar().encode(
-        x=alt.X("valeur:Q", title="Pourcentage cité par le billet", scale=alt.Scale(domain=[0, 100])),
+        x=alt.X("valeur:Q", title=titre_x, scale=alt.Scale(domain=[0, 100])),
         color=_couleur_base(),
         tooltip=_infobulle(),
     )
-    textes = base.mark_text(align="left", dx=3, color=PALETTE["texte"]).encode(
+    # La valeur écrite dans le bout de la barre : rien ne dépasse à droite de l'échelle.
+    textes = base.mark_text(align="right", dx=-4, color=PALETTE["sur_donnee"], fontWeight="bold").encode(
         x="valeur:Q", text="texte_valeur:N"
     )
-    return alt.layer(barres, textes).properties(height=alt.Step(30)).facet(
-        row=alt.Row("panneau:N", title=None, sort=[_lignes(QUESTION_VAGUE[v]) for v in VAGUES],
-                    header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start",
-                                      labelOrient="top", labelFontWeight="bold",
-                                      labelExpr="split(datum.value, '|')")),
-    ).resolve_scale(y="independent")
+    return alt.layer(barres, textes)
+
+
+def graphique_vagues(fusion: pd.DataFrame) -> alt.LayerChart:
+    """Les deux vagues l'une sous l'autre, une barre par pourcentage cité (étiquette
+    « vague · domaine »), couleur selon la base des répondants. Une seule vue, qui prend
+    la largeur de la page ; les vagues ne partagent que l'échelle de 0 à 100 et ne se
+    lisent pas comme une évolution."""
+    data = _etiquettes(fusion)
+    return _barres(data, "Pourcentage cité").properties(height=alt.Step(34))
 
 
 def description_vagues(fusion: pd.DataFrame) -> str:
     """Description en français du graphique :func:`graphique_vagues` (lecteurs d'écran)."""
     data = _etiquettes(fusion)
-    panneaux = []
+    parties = []
     for vague in VAGUES:
         lignes = data[data["vague"] == vague]
         items = ", ".join(
             f"{r.domaine.lower()} {r.texte_valeur} ({r.mesure.lower()}, {r.base.lower()})" for r in lignes.itertuples()
         )
-        panneaux.append(f"{QUESTION_VAGUE[vague]}{fr.INSECABLE}: {items}")
+        parties.append(f"{QUESTION_VAGUE[vague]}{fr.INSECABLE}: {items}")
     return (
-        "Deux panneaux de barres horizontales, un par vague de l'enquête, sur une même "
-        "échelle de 0 à 100. " + f"{fr.INSECABLE}; ".join(panneaux) + "."
+        "Barres horizontales, une par pourcentage cité, les deux vagues l'une sous l'autre "
+        "sur une même échelle de 0 à 100, la couleur indiquant la base des répondants. "
+        + f"{fr.INSECABLE}; ".join(parties) + "."
     )
 
 
 #: Description, pour les lecteurs d'écran, du graphique :func:`graphique_explorateur`.
 DESCRIPTION_EXPLORATEUR = (
     f"Diagramme en barres horizontales, une barre par pourcentage cité des deux vagues{fr.INSECABLE}; "
-    "une liste déroulante garde un seul domaine. Sous les barres, pour chaque pourcentage "
-    "affiché, la formulation du billet et ce que l'on sait de la question d'origine."
+    "une liste déroulante garde un seul domaine (l'innovation au départ). Sous les barres, "
+    "pour chaque pourcentage affiché, la formulation du billet et ce que l'on sait de la "
+    "question d'origine."
 )
+#: Le domaine affiché à l'ouverture de l'explorateur : le seul, avec les salariés, présent
+#: dans les deux vagues.
+DOMAINE_DEPART = "Innovation"
+#: Largeur fixe (en pixels) des deux parties de l'explorateur, pour tenir sur un téléphone.
+LARGEUR_EXPLORATEUR = 200
 
 
 def _lignes(texte: str) -> str:
@@ -203,11 +216,10 @@ def graphique_explorateur(fusion: pd.DataFrame) -> alt.VConcatChart:
     chacune, la formulation du billet et la question d'origine telle qu'on la connaît.
 
     Le paramètre Vega-Lite ``domaine_choisi`` est lié à une liste déroulante : le
-    graphique réagit dans la page statique, sans noyau Python.
+    graphique réagit dans la page statique, sans noyau Python. Les fiches de texte ne
+    s'affichent que pour un domaine choisi (pas pour « Tous les domaines »).
     """
     data = _etiquettes(fusion).assign(
-        rang=lambda d: range(len(d)),
-        barre=lambda d: [f"{v} · {e}" for v, e in zip(d["vague"], d["etiquette"])],
         fiche=lambda d: [
             _lignes(f"{v} · {dom} ({t}){fr.INSECABLE}: {f}") + "|" + _lignes(f"Question d'origine{fr.INSECABLE}: {q}")
             for v, dom, t, f, q in zip(d["vague"], d["domaine"], d["texte_valeur"],
@@ -216,22 +228,22 @@ def graphique_explorateur(fusion: pd.DataFrame) -> alt.VConcatChart:
     )
     choix = alt.param(
         name="domaine_choisi",
-        value=TOUS,
+        value=DOMAINE_DEPART,
         bind=alt.binding_select(options=[TOUS, *domaines()], name=f"Domaine{fr.INSECABLE}: "),
     )
     filtre = f"domaine_choisi == '{TOUS}' || datum.domaine == domaine_choisi"
-    barres = alt.Chart(data, height=alt.Step(28)).mark_bar().encode(
-        x=alt.X("valeur:Q", title="Pourcentage cité", scale=alt.Scale(domain=[0, 100])),
-        y=alt.Y("barre:N", title=None, sort=alt.SortField("rang"), axis=alt.Axis(labelLimit=220)),
-        color=_couleur_base(),
-        tooltip=_infobulle(),
+    barres = _barres(data, "Pourcentage cité").properties(
+        width=LARGEUR_EXPLORATEUR, height=alt.Step(34)
     ).transform_filter(filtre)
-    fiches = alt.Chart(data, height=alt.Step(110)).mark_text(
+    fiches = alt.Chart(data).mark_text(
         align="left", baseline="top", lineBreak="|", color=PALETTE["texte"], fontSize=11
     ).encode(
-        y=alt.Y("rang:O", axis=None),
+        x=alt.value(0),
+        y=alt.Y("rang:O", axis=None, scale=alt.Scale(type="band", paddingInner=0, paddingOuter=0), bandPosition=0),
         text="fiche:N",
-    ).transform_filter(filtre)
+    ).properties(width=LARGEUR_EXPLORATEUR, height=alt.Step(160)).transform_filter(
+        f"domaine_choisi != '{TOUS}' && datum.domaine == domaine_choisi"
+    )
     return alt.vconcat(barres, fiches).add_params(choix)
 
 
@@ -302,7 +314,7 @@ def encadre_vague(vague: int, fusion: pd.DataFrame | None = None, etudes: pd.Dat
 
 
 __all__ = [
-    "COULEURS_BASE", "DESCRIPTION_EXPLORATEUR", "POURQUOI_VAGUE", "ETAPES_ENTONNOIR", "QUESTION_VAGUE", "TABLE_CAUSES",
+    "COULEURS_BASE", "DESCRIPTION_EXPLORATEUR", "DOMAINE_DEPART", "POURQUOI_VAGUE", "ETAPES_ENTONNOIR", "QUESTION_VAGUE", "TABLE_CAUSES",
     "TABLE_VAGUES", "TOUS", "VAGUES", "comparaison_domaines", "description_vagues", "domaines",
     "encadre_vague", "entonnoir", "fusion_vagues", "graphique_explorateur", "graphique_vagues",
     "grille_causes",
