@@ -300,7 +300,7 @@ def encadre_vague(vague: int, fusion: pd.DataFrame | None = None, etudes: pd.Dat
     corps = [
         f"**Tels que cités**{fr.INSECABLE}: {cites}.",
         f"**Dans l'original**{fr.INSECABLE}: {ligne_source(chiffres.reset_index()).removeprefix('Source' + fr.INSECABLE + ': ')}",
-        f"**Ce que la recherche a trouvé**{fr.INSECABLE}: {etude['note']}",
+        f"**Ce que la recherche a trouvé**{fr.INSECABLE}: {etude['note'][:1].lower()}{etude['note'][1:]}",
         f"**Statut**{fr.INSECABLE}: " + ", ".join(LIBELLES_STATUT[s].lower() for s in statuts) + ".",
         f"**Pourquoi c'est important**{fr.INSECABLE}: {POURQUOI_VAGUE[vague]}",
     ]
