@@ -259,3 +259,9 @@ def test_pandas_solution_of_the_notebook_runs_on_the_data():
     fusion = VAGUES.merge(CHIFFRES[["id", "valeur"]], left_on="chiffre_id", right_on="id", suffixes=("", "_chiffre"))
     tableau = fusion.pivot(index="domaine", columns="vague", values="valeur").dropna()
     assert isinstance(tableau, pd.DataFrame) and len(tableau) == 2
+
+
+def test_cause_key_feedback_counts_the_causes_of_the_grid():
+    en_lettres = {4: "Quatre"}
+    n = int((CAUSES["levier"] == "entreprise").sum())
+    assert KEYS["sb-causes-levier"]["feedback"]["right"].startswith(f"{en_lettres[n]} causes sur six")
