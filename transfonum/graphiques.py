@@ -70,6 +70,7 @@ PALETTE: dict[str, str] = {
     "texte": "#222222",
     "attenue": "#555555",     # sous-titres, lignes de référence
     "grille": "#e5e5e5",
+    "sur_donnee": "#ffffff",  # un texte écrit dans une barre de couleur (la valeur au bout)
     "fond_positif": "#e9f6f1",    # fonds clairs des verdicts des carnets
     "fond_contraste": "#fbeee6",
 }
