@@ -4,7 +4,7 @@ réseau **synthétique** du dossier ``data/``.
 Les tables ``rse_personnes``, ``rse_messages``, ``rse_commentaires`` et
 ``rse_departements`` décrivent une entreprise fictive (générateur :
 :mod:`transfonum.donnees.synthetique`) ; ``rse_phases`` résume la grille de maturité
-du billet « Quand le réseau social d'entreprise devient un outil de management ».
+du billet ``b-rse-outil-management`` (table ``billets``).
 Tout est recalculé depuis les tables à chaque appel : changer une ligne de ``data/``
 change les indicateurs et les graphiques ::
 
@@ -33,6 +33,8 @@ from transfonum import fr
 from transfonum.donnees import charger_table, exiger_colonnes, exiger_valeurs
 from transfonum.graphiques import PALETTE
 
+#: Le billet qui décrit les trois phases de maturité.
+BILLET = "b-rse-outil-management"
 #: Les tables du réseau synthétique.
 TABLES_SYNTHETIQUES = ("rse_departements", "rse_personnes", "rse_messages", "rse_commentaires")
 #: Largeur, en semaines, de la fenêtre des « membres actifs » (un mois d'environ quatre semaines).
@@ -122,10 +124,14 @@ def source_synthetique(*tables: str) -> str:
     names = ", ".join(fr.guillemets(t) for t in tables)
     return (
         f"Source{fr.INSECABLE}: données synthétiques ({names}, dossier data/ du kit), "
-        "générées pour l'exercice{0}; elles ne décrivent aucune entreprise réelle. "
-        "Phases d'après le billet « Quand le réseau social d'entreprise devient un outil "
-        "de management »."
-    ).format(fr.INSECABLE)
+        f"générées pour l'exercice{fr.INSECABLE}; elles ne décrivent aucune entreprise réelle. "
+        f"Phases d'après le billet {titre_billet()}."
+    )
+
+
+def titre_billet() -> str:
+    """Le titre, entre guillemets, du billet des trois phases (lu dans ``billets``)."""
+    return fr.guillemets(charger_table("billets").set_index("id").loc[BILLET, "titre"])
 
 
 # ---------------------------------------------------------------------------
@@ -640,11 +646,11 @@ DESCRIPTION_EXPLORATEUR = (
 
 
 __all__ = [
-    "DESCRIPTION_EXPLORATEUR", "DESCRIPTION_MATRICE", "FENETRE", "LIBELLES_INDICATEURS", "NB_PASSEURS",
+    "BILLET", "DESCRIPTION_EXPLORATEUR", "DESCRIPTION_MATRICE", "FENETRE", "LIBELLES_INDICATEURS", "NB_PASSEURS",
     "PARTS_PLUS_ACTIFS", "Reseau", "TABLES_SYNTHETIQUES", "activite_hebdomadaire", "charger_reseau",
     "commentaires_enrichis", "commentaires_recus_d_autres_services", "concentration",
     "description_activite", "description_concentration", "graphique_activite",
     "graphique_concentration", "graphique_explorateur", "graphique_matrice", "indicateurs_phases",
     "matrice_services", "messages_par_membre", "part_des_plus_actifs", "parts_cumulees", "passeurs",
-    "source_synthetique", "tableau_indicateurs", "tableau_passeurs",
+    "source_synthetique", "tableau_indicateurs", "tableau_passeurs", "titre_billet",
 ]
