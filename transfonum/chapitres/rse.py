@@ -43,6 +43,8 @@ FENETRE = 4
 PARTS_PLUS_ACTIFS = (1, 10)
 #: Points de la courbe de concentration de l'explorateur (0 %, 5 %, … 100 % des membres).
 PAS_COURBE = 5
+#: Largeur (px) des panneaux des graphiques composés : ils tiennent sur un téléphone de 390 px.
+LARGEUR_PANNEAU = 270
 #: Nombre de personnes que montre le tableau des passeurs.
 NB_PASSEURS = 5
 
@@ -449,7 +451,7 @@ def graphique_activite(reseau: Reseau, hebdo: pd.DataFrame | None = None) -> alt
             tooltip=[alt.Tooltip("semaine:Q", title="Semaine"), alt.Tooltip("serie:N", title="Série"),
                      alt.Tooltip(f"{champ}:Q", title="Valeur")],
         )
-        return alt.layer(_fond_phases(bandes), lines, width=320, height=170).resolve_scale(color="independent")
+        return alt.layer(_fond_phases(bandes), lines, width=LARGEUR_PANNEAU, height=170).resolve_scale(color="independent")
 
     return alt.vconcat(
         panneau(membres, "personnes", "Personnes", ["Inscrits", f"Actifs sur {FENETRE} semaines"],
@@ -484,10 +486,10 @@ def graphique_concentration(reseau: Reseau) -> alt.LayerChart:
         share, k = part_des_plus_actifs(counts, pourcent)
         marks.append({
             "part_membres": k / len(counts), "part_messages": share,
-            "etiquette": f"{fr.pourcent(pourcent)} des membres{fr.INSECABLE}: {fr.pourcent(100 * share)} des messages",
+            "etiquette": f"{fr.pourcent(pourcent)} des membres\n{fr.pourcent(100 * share)} des messages",
         })
     marks = pd.DataFrame(marks)
-    axis_x = alt.X("part_membres:Q", title="Part des membres, du plus actif au moins actif",
+    axis_x = alt.X("part_membres:Q", title="Membres, du plus au moins actif",
                    axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1]))
     axis_y = alt.Y("part_messages:Q", title="Part cumulée des messages", axis=alt.Axis(format="%"),
                    scale=alt.Scale(domain=[0, 1]))
@@ -500,7 +502,9 @@ def graphique_concentration(reseau: Reseau) -> alt.LayerChart:
     )
     points = alt.Chart(marks).mark_point(filled=True, size=70, color=PALETTE["contraste"]).encode(
         x=axis_x, y=axis_y, tooltip=[alt.Tooltip("etiquette:N", title="Repère")])
-    labels = alt.Chart(marks).mark_text(align="left", dx=8, dy=10, color=PALETTE["texte"]).encode(
+    # Une seule étiquette écrite (la dernière part) : celle du 1 % toucherait l'axe sur un
+    # téléphone ; son point garde une infobulle.
+    labels = alt.Chart(marks.tail(1)).mark_text(align="left", dx=8, dy=12, lineBreak="\n", color=PALETTE["texte"]).encode(
         x=axis_x, y=axis_y, text="etiquette:N")
     return alt.layer(egalite, line, points, labels, height=300)
 
@@ -584,12 +588,12 @@ def _explorateur_donnees(reseau: Reseau, hebdo: pd.DataFrame) -> tuple[pd.DataFr
         texts = [
             f"Semaine {row.semaine}{fr.INSECABLE}: phase de {reseau.nom_phase(row.phase).lower()}",
             f"Inscrits{fr.INSECABLE}: {fr.nombre(row.inscrits)}",
-            f"Actifs sur {FENETRE} semaines{fr.INSECABLE}: {fr.nombre(row.actifs)} "
-            f"({fr.pourcent(100 * row.taux_participation) if pd.notna(row.taux_participation) else '—'} des inscrits)",
-            "Commentaires entre services" + fr.INSECABLE + ": "
+            f"Actifs ({FENETRE} sem.){fr.INSECABLE}: {fr.nombre(row.actifs)}, soit "
+            f"{fr.pourcent(100 * row.taux_participation) if pd.notna(row.taux_participation) else '—'}",
+            "Commentaires interservices" + fr.INSECABLE + ": "
             + (fr.pourcent(100 * row.part_entre_services) if pd.notna(row.part_entre_services) else "aucun commentaire"),
-            f"Messages des 10{fr.INSECABLE}% les plus actifs{fr.INSECABLE}: "
-            + (fr.pourcent(100 * row.part_top10) if pd.notna(row.part_top10) else "aucun message"),
+            f"10{fr.INSECABLE}% les plus actifs{fr.INSECABLE}: "
+            + (f"{fr.pourcent(100 * row.part_top10)} des messages" if pd.notna(row.part_top10) else "aucun message"),
         ]
         lines.extend({"semaine": row.semaine, "rang": i, "texte": t} for i, t in enumerate(texts))
     return pd.DataFrame(curves), pd.DataFrame(lines)
@@ -617,12 +621,12 @@ def graphique_explorateur(reseau: Reseau, hebdo: pd.DataFrame | None = None,
     )
     rule = alt.Chart(hebdo).mark_rule(color=PALETTE["repere"], strokeWidth=1.5).encode(x=x).transform_filter(
         "datum.semaine == semaine_choisie")
-    top = alt.layer(_fond_phases(bandes), rate, rule, width=320, height=150).add_params(week)
-    text = alt.Chart(lines, width=320, height=alt.Step(18)).mark_text(
+    top = alt.layer(_fond_phases(bandes), rate, rule, width=LARGEUR_PANNEAU, height=150).add_params(week)
+    text = alt.Chart(lines, width=LARGEUR_PANNEAU, height=alt.Step(18)).mark_text(
         align="left", baseline="middle", fontSize=13, color=PALETTE["texte"]).encode(
         y=alt.Y("rang:O", axis=None), x=alt.value(0), text="texte:N",
     ).transform_filter("datum.semaine == semaine_choisie")
-    axis_x = alt.X("part_membres:Q", title="Part des inscrits, du plus actif au moins actif",
+    axis_x = alt.X("part_membres:Q", title="Inscrits, du plus au moins actif",
                    axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1]))
     axis_y = alt.Y("part_messages:Q", title="Part des messages", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1]))
     egalite = alt.Chart(pd.DataFrame({"part_membres": [0, 1], "part_messages": [0, 1]})).mark_line(
@@ -632,7 +636,7 @@ def graphique_explorateur(reseau: Reseau, hebdo: pd.DataFrame | None = None,
         tooltip=[alt.Tooltip("part_membres:Q", title="Part des inscrits", format=".0%"),
                  alt.Tooltip("part_messages:Q", title="Part des messages", format=".0%")],
     ).transform_filter("datum.semaine == semaine_choisie")
-    bottom = alt.layer(egalite, curve, width=320, height=220)
+    bottom = alt.layer(egalite, curve, width=LARGEUR_PANNEAU, height=220)
     return alt.vconcat(top, text, bottom).resolve_scale(color="independent")
 
 
