@@ -631,7 +631,7 @@ def graphique_explorateur(reseau: Reseau, hebdo: pd.DataFrame | None = None,
     axis_y = alt.Y("part_messages:Q", title="Part des messages", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1]))
     egalite = alt.Chart(pd.DataFrame({"part_membres": [0, 1], "part_messages": [0, 1]})).mark_line(
         strokeDash=[4, 4], color=PALETTE["attenue"]).encode(x=axis_x, y=axis_y)
-    curve = alt.Chart(curves).mark_line(color=PALETTE["contraste"], strokeWidth=2.5, point=True).encode(
+    curve = alt.Chart(curves).mark_line(color=PALETTE["contraste"], strokeWidth=2.5, point={"color": PALETTE["contraste"]}).encode(
         x=axis_x, y=axis_y,
         tooltip=[alt.Tooltip("part_membres:Q", title="Part des inscrits", format=".0%"),
                  alt.Tooltip("part_messages:Q", title="Part des messages", format=".0%")],
