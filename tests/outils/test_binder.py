@@ -68,7 +68,7 @@ def test_there_are_notebooks_to_run():
 def test_binder_pins_equal_the_full_environment():
     light = binder.versions_epinglees(binder.EXIGENCES)
     full = binder.versions_epinglees(RACINE / "requirements.txt")
-    assert set(light) == {"pandas", "altair", "ipykernel", "ipywidgets"}
+    assert set(light) == {"pandas", "altair", "networkx", "ipykernel", "ipywidgets"}
     assert {name: full.get(name) for name in light} == light
     lines = [ln.split("#", 1)[0].strip() for ln in binder.EXIGENCES.read_text().splitlines()]
     assert "-e ." in lines, "le paquet du kit doit être installé en mode éditable (data/ du dépôt)"
