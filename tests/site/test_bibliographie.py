@@ -59,3 +59,13 @@ def test_a_footnote_citation_without_its_list_stops_the_build(tmp_path):
     result = build_small(make_book(tmp_path, "Selon {footcite:t}`b-cdo-forrester`.\n"))
     assert result.returncode != 0
     assert "note de bas de page sans définition : « footcite-b-cdo-forrester »" in result.stdout
+
+
+def test_a_post_dated_only_by_a_span_of_years_shows_the_span():
+    """A post known only to be from 2013–2014 is not given the year 2013."""
+    text = bibliographie.bibtex()
+    entry = text.split("@misc{b-cdo-forrester,", 1)[1].split("\n}\n", 1)[0]
+    assert "2013–2014" in entry
+    # A post with a known year and a period inside it keeps that year alone.
+    entry = text.split("@misc{b-adobe-summit,", 1)[1].split("\n}\n", 1)[0]
+    assert re.search(r"year\s*=\s*\"?\{?2014\}?\"?", entry) and "–" not in entry

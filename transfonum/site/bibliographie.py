@@ -42,9 +42,13 @@ def _entree(cle: str, auteurs: list[Person], champs: list[tuple[str, str]]) -> E
 
 
 def entree_billet(billet: pd.Series) -> tuple[str, Entry]:
-    """L'entrée d'un billet : auteur s'il est connu (sinon le blog), titre, année."""
+    """L'entrée d'un billet : auteur s'il est connu (sinon le blog), titre, année ; les deux
+    années (« 2013–2014 ») quand le billet n'est daté que d'une période qui les couvre."""
     auteur = billet["auteur"] if pd.notna(billet["auteur"]) and billet["auteur"] else nom_blog(billet["blog"])
     annee = str(billet["date"].year) if pd.notna(billet["date"]) else ""
+    fin = billet.get("periode_fin")
+    if annee and pd.notna(fin) and billet.get("precision_date") == "annee" and fin.year != billet["date"].year:
+        annee = f"{annee}–{fin.year}"
     return billet["id"], _entree(billet["id"], [_collectif(auteur)], [
         ("title", billet["titre"]), ("howpublished", "Billet de blog"), ("year", annee),
     ])
