@@ -56,7 +56,7 @@ def test_format_value_is_french(value, unit, approx, expected):
 
 
 def test_cited_and_original_values(chiffres):
-    assert provenance.cite("c-edenred-ipsos-heureux", chiffres) == f"moins{INSECABLE}de{INSECABLE}33,3{INSECABLE}%"
+    assert provenance.cite("c-edenred-ipsos-heureux", chiffres) == "moins d'un tiers"
     assert provenance.originale("c-edenred-ipsos-heureux", chiffres) == f"31{INSECABLE}%"
     assert provenance.originale("c-ibm-forrester-confiance", chiffres) is None
     with pytest.raises(KeyError):
@@ -96,12 +96,12 @@ def test_verification_box_says_unverified_and_never_fills_the_hole():
 
 
 def test_verification_box_gap_only_between_exact_values():
-    # The post says "about 2,500": no gap is computed against LSA's exact count...
-    assert "écart" not in provenance.encadre_verification("c-drives-france").data
-    # ...but the same figure given as exact shows its gap.
-    exact = charger_table("chiffres").copy()
-    exact.loc[exact["id"] == "c-drives-france", "approximation"] = "exacte"
-    assert "(écart\u00a0: 18)" in provenance.encadre_verification("c-drives-france", exact).data
+    # The post writes "2 500 drives", with no hedge: its gap to LSA's count is shown...
+    assert "(écart\u00a0: 18)" in provenance.encadre_verification("c-drives-france").data
+    # ...but the same figure given as "about 2,500" has no gap.
+    approx = charger_table("chiffres").copy()
+    approx.loc[approx["id"] == "c-drives-france", "approximation"] = "environ"
+    assert "écart" not in provenance.encadre_verification("c-drives-france", approx).data
 
 
 def test_verification_box_unknown_figure_is_named():
@@ -113,3 +113,23 @@ def test_event_date_in_words_from_the_events_table():
     assert provenance.date_evenement("e-kea-nurun-2013") == "19\u00a0novembre 2013"
     with pytest.raises(KeyError, match="e-inexistant"):
         provenance.date_evenement("e-inexistant")
+
+
+def test_words_of_the_post_are_shown_not_a_sharper_number(chiffres):
+    """« moins d'un tiers » and « des dizaines de millions d'euros » are shown in the
+    post's words: never « 33,3 % » nor « plus de 10 millions »."""
+    assert provenance.cite("c-bouygues-supervision", chiffres) == "des dizaines de millions d'euros"
+    table = provenance.table_verification(chiffres)
+    cited = " ".join(table["Tel que cité"])
+    assert "33,3" not in cited and "plus de 10" not in cited.replace(INSECABLE, " ")
+    box = provenance.encadre_verification("c-edenred-ipsos-heureux", chiffres).data
+    assert "moins d'un tiers" in box and "33,3" not in box
+
+
+def test_formulation_wins_only_when_present(chiffres):
+    row = chiffres[chiffres["id"] == "c-pmu-paris-smartphone"].iloc[0].copy()
+    assert provenance.tel_que_cite(row) == f"40{INSECABLE}%"
+    row["formulation"] = "près de la moitié"
+    assert provenance.tel_que_cite(row) == "près de la moitié"
+    row["formulation"] = float("nan")  # an empty cell read by pandas
+    assert provenance.tel_que_cite(row) == f"40{INSECABLE}%"

@@ -59,3 +59,24 @@ def test_a_footnote_citation_without_its_list_stops_the_build(tmp_path):
     result = build_small(make_book(tmp_path, "Selon {footcite:t}`b-cdo-forrester`.\n"))
     assert result.returncode != 0
     assert "note de bas de page sans définition : « footcite-b-cdo-forrester »" in result.stdout
+
+
+def test_a_post_dated_only_by_a_span_of_years_shows_the_span():
+    """A post known only to be from 2013–2014 is not given the year 2013."""
+    text = bibliographie.bibtex()
+    entry = text.split("@misc{b-cdo-forrester,", 1)[1].split("\n}\n", 1)[0]
+    assert "2013–2014" in entry
+    # A post with a known year and a period inside it keeps that year alone.
+    entry = text.split("@misc{b-adobe-summit,", 1)[1].split("\n}\n", 1)[0]
+    assert re.search(r"year\s*=\s*\"?\{?2014\}?\"?", entry) and "–" not in entry
+
+
+def test_french_style_joins_authors_with_et():
+    from pybtex.database import Entry, Person
+    from pybtex.plugin import find_plugin
+    style = find_plugin("pybtex.style.formatting", "francais")()
+    entry = Entry("misc", fields={"title": "T", "year": "2013"},
+                  persons={"author": [Person("Fenwick, Nigel"), Person("Gill, Martin")]})
+    entry.key = "x"
+    text = style.format_entry("x", entry).text.render_as("text")
+    assert "Fenwick et" in text and " and " not in text

@@ -64,14 +64,25 @@ def formater_valeur(value: float, unit: str, approximation: str = "exacte") -> s
     return prefix.replace(" ", INSECABLE) + text
 
 
+def tel_que_cite(row: pd.Series) -> str:
+    """Le chiffre d'une ligne de ``chiffres`` tel que le billet le dit : sa ``formulation``
+    quand le billet ne donne pas de nombre précis (« moins d'un tiers », « des dizaines
+    de millions d'euros »), sinon sa valeur formatée. Une formulation n'est jamais
+    remplacée par un nombre plus précis qu'elle."""
+    formulation = row.get("formulation")
+    if isinstance(formulation, str) and formulation.strip():
+        return fr.espaces_francaises(formulation.strip())
+    return formater_valeur(row["valeur"], row["unite"], row["approximation"])
+
+
 def cite(figure_id: str, chiffres: pd.DataFrame | None = None) -> str:
-    """La valeur du chiffre ``figure_id`` telle que le billet la cite, formatée en français.
+    """La valeur du chiffre ``figure_id`` telle que le billet la cite, formatée en français
+    (ou les mots du billet, voir :func:`tel_que_cite`).
 
     Pensé pour ``glue`` : ``glue("mit_relation_client", provenance.cite("c-…"), display=False)``.
     Lève :class:`KeyError` si l'identifiant n'existe pas.
     """
-    row = _ligne(figure_id, chiffres)
-    return formater_valeur(row["valeur"], row["unite"], row["approximation"])
+    return tel_que_cite(_ligne(figure_id, chiffres))
 
 
 def originale(figure_id: str, chiffres: pd.DataFrame | None = None) -> str | None:
@@ -187,10 +198,7 @@ def table_verification(
     order = {status: i for i, status in enumerate(LIBELLES_STATUT)}
     table = pd.DataFrame({
         "Chiffre": chiffres["libelle"],
-        "Tel que cité": [
-            formater_valeur(v, u, a)
-            for v, u, a in zip(chiffres["valeur"], chiffres["unite"], chiffres["approximation"])
-        ],
+        "Tel que cité": [tel_que_cite(row) for _, row in chiffres.iterrows()],
         "Dans la source": chiffres.apply(in_source, axis=1),
         "Statut": chiffres["statut"].map(LIBELLES_STATUT),
         "Mise en garde": chiffres["mise_en_garde"],
@@ -253,7 +261,7 @@ def encadre_verification(
     billets = charger_table("billets") if billets is None else billets
     row = _ligne(figure_id, chiffres)
     post = billets.set_index("id").loc[row["billet_id"]]
-    said = f"{formater_valeur(row['valeur'], row['unite'], row['approximation'])} — {row['population']}"
+    said = f"{tel_que_cite(row)} — {row['population']}"
     if pd.notna(row["source_dans_billet"]):
         said += f" (source donnée{INSECABLE}: {row['source_dans_billet']})"
     lines = [f"**Tel que cité**{INSECABLE}: {said}, dans {_texte_billet(post)}."]

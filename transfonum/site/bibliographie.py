@@ -18,6 +18,9 @@ from pathlib import Path
 
 import pandas as pd
 from pybtex.database import BibliographyData, Entry, Person
+from pybtex.plugin import register_plugin
+from pybtex.style.formatting.plain import Style as StylePlain
+from pybtex.style.template import names, sentence
 
 from transfonum.chemins import BIBLIOGRAPHIE, RACINE
 from transfonum.donnees import charger_table
@@ -27,6 +30,18 @@ ENTETE = (
     "% Généré depuis data/billets.csv et data/etudes.csv par\n"
     "% transfonum.site.bibliographie à chaque construction : ne pas modifier à la main.\n\n"
 )
+
+
+class StyleFrancais(StylePlain):
+    """Le style ``plain`` de pybtex, auteurs liés par « et » (« Fenwick et Gill ») et non
+    par « and ». Déclaré sous le nom ``francais`` (``bibtex_default_style`` de _config.yml)."""
+
+    def format_names(self, role, as_sentence=True):
+        noms = names(role, sep=", ", sep2=" et ", last_sep=" et ")
+        return sentence[noms] if as_sentence else noms
+
+
+register_plugin("pybtex.style.formatting", "francais", StyleFrancais)
 
 
 def _collectif(nom: str) -> Person:
@@ -42,9 +57,13 @@ def _entree(cle: str, auteurs: list[Person], champs: list[tuple[str, str]]) -> E
 
 
 def entree_billet(billet: pd.Series) -> tuple[str, Entry]:
-    """L'entrée d'un billet : auteur s'il est connu (sinon le blog), titre, année."""
+    """L'entrée d'un billet : auteur s'il est connu (sinon le blog), titre, année ; les deux
+    années (« 2013–2014 ») quand le billet n'est daté que d'une période qui les couvre."""
     auteur = billet["auteur"] if pd.notna(billet["auteur"]) and billet["auteur"] else nom_blog(billet["blog"])
     annee = str(billet["date"].year) if pd.notna(billet["date"]) else ""
+    fin = billet.get("periode_fin")
+    if annee and pd.notna(fin) and billet.get("precision_date") == "annee" and fin.year != billet["date"].year:
+        annee = f"{annee}–{fin.year}"
     return billet["id"], _entree(billet["id"], [_collectif(auteur)], [
         ("title", billet["titre"]), ("howpublished", "Billet de blog"), ("year", annee),
     ])

@@ -65,6 +65,7 @@ def setup(app: Sphinx) -> dict:
     # Après les gestionnaires du thème (priorité 500), dont il complète les boutons.
     app.connect("html-page-context", _contexte_de_page, priority=600)
     app.connect("doctree-resolved", interface.verifier_notes)
+    app.connect("build-finished", interface.traduire_pages)
     app.add_directive("autoevaluation", autoevaluation.AutoEvaluation)
     app.add_role("notebook-exercice", lancement.role_carnet_exercice)
     app.add_post_transform(interface.TraductionInvites)

@@ -4,12 +4,17 @@
 - :class:`EspacesFrancaises` : l'espace insécable de :func:`transfonum.fr.espaces_francaises`
   dans toute la prose (texte collé et bibliographies compris, jamais dans le code) ;
 - :func:`verifier_notes` : une note appelée par ``{footcite}`` doit exister sur la page ;
-- :func:`sans_thebe` : les scripts de Thebe (code en direct, désactivé ici) sont retirés.
+- :func:`sans_thebe` : les scripts de Thebe (code en direct, désactivé ici) sont retirés ;
+- :func:`traduire_pages` : les textes anglais que le thème, myst-nb, sphinx-exercise et
+  sphinx-togglebutton écrivent en dur (infobulles, ``aria-label``, champ de recherche,
+  « N rows × M columns » de pandas) passent en français dans les pages construites.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from pathlib import Path
 
 from docutils import nodes
 from myst_nb.sphinx_ import HideCodeCellNode
@@ -91,3 +96,56 @@ def sans_thebe(contexte: dict) -> None:
     erreur sur chaque page)."""
     for cle in ("script_files", "css_files"):
         contexte[cle] = [f for f in contexte.get(cle, []) if not _est_thebe(f)]
+
+
+#: Les textes anglais écrits en dur hors des catalogues de traduction, tels qu'ils
+#: apparaissent dans le HTML construit, et leur traduction. Liste explicite : un texte
+#: nouveau est refusé par ``tests/site/test_interface_francaise.py`` jusqu'à ce qu'il y soit.
+TRADUCTIONS_HTML = {
+    'title="Toggle primary sidebar"': 'title="Afficher ou masquer le sommaire du livre"',
+    'title="Toggle secondary sidebar"': 'title="Afficher ou masquer le sommaire de la page"',
+    'aria-label="Toggle hidden content"': 'aria-label="Afficher ou masquer le contenu replié"',
+    'aria-label="Main"': 'aria-label="Sommaire du livre"',
+    'aria-label="Source repositories"': 'aria-label="Dépôt source"',
+    'alt="Binder logo"': 'alt="Logo de Binder"',
+    '<span class="btn__text-container">Repository</span>':
+        '<span class="btn__text-container">Dépôt</span>',
+    "© Copyright ": "© ",
+    "Search this book...": "Rechercher dans ce livre…",
+}
+#: La même chose pour les scripts du thème qui écrivent ces textes dans la page.
+TRADUCTIONS_JS = {
+    "togglebutton.js": {'aria-label="Toggle hidden content"':
+                        'aria-label="Afficher ou masquer le contenu replié"'},
+}
+#: Le pied de tableau de pandas (« 7 rows × 24 columns »).
+PIED_PANDAS = re.compile(r"(\d+) rows × (\d+) columns")
+#: sphinx-exercise écrit « Solution de » puis le lien « Exercice 1.1 (…) ».
+TITRE_SOLUTION = re.compile(r"Solution de(<a [^>]*>)\s*Exercice ")
+
+
+def traduire_html(html: str) -> str:
+    """Le HTML d'une page, ses textes d'interface anglais passés en français."""
+    for anglais, francais in TRADUCTIONS_HTML.items():
+        html = html.replace(anglais, francais)
+    html = PIED_PANDAS.sub(lambda m: f"{m[1]}\u00a0lignes × {m[2]}\u00a0colonnes", html)
+    return TITRE_SOLUTION.sub(r"Solution de\1 l’exercice ", html)
+
+
+def traduire_pages(app, exception) -> None:
+    """À la fin de la construction HTML, traduit les pages et les scripts du thème
+    (gestionnaire de ``build-finished``)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    sortie = Path(app.outdir)
+    for page in sortie.rglob("*.html"):
+        texte = page.read_text(encoding="utf-8")
+        traduit = traduire_html(texte)
+        if traduit != texte:
+            page.write_text(traduit, encoding="utf-8")
+    for nom, traductions in TRADUCTIONS_JS.items():
+        for script in (sortie / "_static").rglob(nom):
+            texte = script.read_text(encoding="utf-8")
+            for anglais, francais in traductions.items():
+                texte = texte.replace(anglais, francais)
+            script.write_text(texte, encoding="utf-8")

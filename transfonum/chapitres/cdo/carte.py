@@ -1,4 +1,4 @@
-"""La carte de décision du chapitre sur le CDO : où placer le responsable digital.
+"""La carte de décision du chapitre sur le CDO : où placer le responsable du numérique.
 
 Deux curseurs placent une entreprise selon les deux facteurs de rattachement que le
 billet tire du rapport de Forrester — les compétences digitales de l'équipe de direction
