@@ -189,3 +189,17 @@ def test_margin_expression_computes_what_margin_of_error_computes():
     value = eval(expression.replace("sqrt", "math.sqrt"), {"math": math},  # noqa: S307 - our own text
                  {"pourcentage": 17, "datum": type("D", (), {"taille": 500})})
     assert value == pytest.approx(marge_erreur(17, 500))
+
+
+@pytest.mark.parametrize("value, feminine, text", [
+    (0, False, "zéro"), (1, False, "un"), (1, True, "une"), (6, True, "six"), (10, False, "10"),
+    (18000, False, "18\u00a0000"),
+])
+def test_small_numbers_in_words(value, feminine, text):
+    assert fr.en_lettres(value, feminin=feminine) == text
+
+
+@pytest.mark.parametrize("value", [-1, 2.5, True])
+def test_en_lettres_refuses_what_is_not_a_count(value):
+    with pytest.raises(ValueError, match="entier positif"):
+        fr.en_lettres(value)

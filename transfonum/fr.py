@@ -61,6 +61,23 @@ def nombre(valeur: float, decimales: int = 0) -> str:
     return texte.replace(",", INSECABLE).replace(".", ",")
 
 
+_UNITES = ("zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf")
+
+
+def en_lettres(valeur: int, feminin: bool = False) -> str:
+    """Un nombre de zéro à neuf en toutes lettres, comme le veut la prose (« trois
+    phases ») ; au-delà, en chiffres (:func:`nombre`). ``feminin`` : « une » pour 1.
+
+    Lève :class:`ValueError` pour un nombre négatif ou non entier.
+    """
+    if isinstance(valeur, bool) or int(valeur) != valeur or valeur < 0:
+        raise ValueError(f"en_lettres(){INSECABLE}: entier positif ou nul attendu, pas {valeur!r}")
+    valeur = int(valeur)
+    if valeur >= len(_UNITES):
+        return nombre(valeur)
+    return "une" if (valeur == 1 and feminin) else _UNITES[valeur]
+
+
 def pourcent(valeur: float, decimales: int = 0) -> str:
     """Un pourcentage donné sur 100 : ``pourcent(80) == "80 %"``."""
     return f"{nombre(valeur, decimales)}{INSECABLE}%"

@@ -152,7 +152,7 @@ def _repli(spec: dict, identifiant: str) -> str:
     return (
         f'<div id="{identifiant}-repli" class="transfonum-repli" role="note">'
         f"<p><strong>Graphique non dessiné.</strong> Exécutez toutes les cellules du carnet depuis "
-        f"la première (menu <em>Exécuter</em>, puis <em>Exécuter toutes les cellules</em>) pour "
+        f"la première (menu <em>Exécution</em>, puis <em>Exécuter toutes les cellules</em>) pour "
         f"le voir. Ses données{fr.INSECABLE}:</p>{_tableau_des_donnees(spec)}</div>\n"
     )
 

@@ -5,6 +5,7 @@ instructor editions answer « Juste »."""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -65,14 +66,28 @@ def test_there_are_notebooks_to_run():
     assert [p.name for p in SOLUTIONS] == [p.name for p in STUDENT]
 
 
+#: What the Binder environment has and the book's does not: JupyterLab in French.
+BINDER_ONLY = {"jupyterlab-language-pack-fr-fr"}
+
+
 def test_binder_pins_equal_the_full_environment():
     light = binder.versions_epinglees(binder.EXIGENCES)
     full = binder.versions_epinglees(RACINE / "requirements.txt")
-    assert set(light) == {"pandas", "altair", "networkx", "ipykernel", "ipywidgets"}
-    assert {name: full.get(name) for name in light} == light
-    lines = [ln.split("#", 1)[0].strip() for ln in binder.EXIGENCES.read_text().splitlines()]
-    assert "-e ." in lines, "le paquet du kit doit être installé en mode éditable (data/ du dépôt)"
+    assert set(light) == {"pandas", "altair", "networkx", "ipykernel", "ipywidgets"} | BINDER_ONLY
+    assert {name: full.get(name) for name in set(light) - BINDER_ONLY} == {
+        name: light[name] for name in set(light) - BINDER_ONLY}
     assert (RACINE / BINDER / "runtime.txt").read_text().strip() == "python-3.11"
+
+
+def test_the_kit_is_installed_after_its_dependencies_without_them():
+    """Dependencies in requirements.txt, the kit in postBuild: Binder's dependency layer
+    does not change when only the kit's content does."""
+    lines = [ln.split("#", 1)[0].strip() for ln in binder.EXIGENCES.read_text().splitlines()]
+    assert not [ln for ln in lines if ln.startswith(("-e", "."))], "le kit n'a rien à faire dans requirements.txt"
+    script = binder.APRES_INSTALLATION.read_text(encoding="utf-8")
+    assert "pip install" in script and "--no-deps" in script and "--editable ." in script
+    overrides = json.loads((RACINE / BINDER / "overrides.json").read_text(encoding="utf-8"))
+    assert overrides["@jupyterlab/translation-extension:plugin"]["locale"] == "fr_FR"
 
 
 def test_package_imports_without_the_book_toolchain(binder_kernel, tmp_path):

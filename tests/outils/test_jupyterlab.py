@@ -29,10 +29,9 @@ CLIENT = Path(__file__).with_name("client-jupyterlab.txt")
 CAPTURES = os.environ.get("TRANSFONUM_CAPTURES")
 STUDENT = sorted((RACINE / EXERCICES).glob("*.ipynb"))
 TOKEN = "essai-transfonum"
-#: Every cell in the page (no windowing), so that the test sees all outputs; the notebook's
-#: kernel started without asking (as binder/postBuild sets it for students).
-SETTINGS = {"@jupyterlab/notebook-extension:tracker": {"windowingMode": "none", "autoStartDefaultKernel": True},
-            "@jupyterlab/apputils-extension:notification": {"fetchNews": "false"}}
+#: On top of the students' settings (binder/overrides.json, installed by binder/postBuild):
+#: every cell in the page (no windowing), so that the test sees all outputs.
+WINDOWING = {"windowingMode": "none"}
 FORM = ".transfonum-formulaire"
 
 
@@ -50,9 +49,10 @@ def lab(binder_env, tmp_path_factory) -> str:
     done = subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
                            "-r", str(CLIENT)], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
-    settings = binder_env / "share" / "jupyter" / "lab" / "settings"
-    settings.mkdir(parents=True, exist_ok=True)
-    (settings / "overrides.json").write_text(json.dumps(SETTINGS), encoding="utf-8")
+    overrides = binder_env / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    settings = json.loads(overrides.read_text(encoding="utf-8"))  # written by binder/postBuild
+    settings.setdefault("@jupyterlab/notebook-extension:tracker", {}).update(WINDOWING)
+    overrides.write_text(json.dumps(settings), encoding="utf-8")
     root = tmp_path_factory.mktemp("lab")
     (root / "exercises").mkdir()
     for notebook in STUDENT:
@@ -202,6 +202,8 @@ def _answer(form, key: dict, right: bool) -> None:
 def test_a_student_runs_the_notebook_in_jupyterlab_offline(lab, student_page, path):
     page = student_page
     _run_all(page, lab, path.name)
+    menus = page.locator(".lm-MenuBar-itemLabel").all_inner_texts()
+    assert "Fichier" in menus and "Exécution" in menus, f"JupyterLab n'est pas en français : {menus}"
     assert _errors(page) == []
     charts, undrawn = _undrawn_charts(page)
     assert undrawn == 0, f"{undrawn} graphique(s) non dessiné(s) sur {charts}"

@@ -303,7 +303,7 @@ LIBELLES_INDICATEURS = {
     "commentaires_par_message": "Commentaires par message",
     "part_managers": "Messages écrits par des managers",
     "part_entre_services": "Commentaires entre services",
-    "part_top10": "Messages des 10 % les plus actifs",
+    "part_top10": f"Messages des 10{fr.INSECABLE}% les plus actifs",
 }
 _POURCENTS = ("taux_participation", "part_managers", "part_entre_services", "part_top10")
 

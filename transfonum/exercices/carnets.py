@@ -45,7 +45,7 @@ LANGAGE = {
 #: La première cellule de chaque carnet généré : les widgets ne sont pas enregistrés dans
 #: le fichier, un carnet rouvert doit être exécuté de nouveau.
 MODE_D_EMPLOI = (
-    "**À chaque ouverture de ce carnet, exécutez toutes ses cellules** (menu *Exécuter*, "
+    "**À chaque ouverture de ce carnet, exécutez toutes ses cellules** (menu *Exécution*, "
     "puis *Exécuter toutes les cellules*). Les formulaires de réponse et les graphiques ne "
     "sont pas enregistrés dans le fichier : dans un carnet rouvert sans cette étape, ils "
     "apparaissent comme un message d'erreur (« Error displaying widget »)."

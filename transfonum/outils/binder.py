@@ -1,9 +1,10 @@
 """L'environnement léger des élèves (``binder/requirements.txt``), refait de zéro pour
 exécuter les carnets d'exercices comme Binder le ferait (tests, ``make bench``).
 
-- :func:`creer` fait un environnement virtuel neuf et y installe le fichier comme
-  repo2docker : ``pip install -r binder/requirements.txt`` depuis la racine du dépôt
-  (``-e .`` y est le paquet du kit, éditable : ``data/`` est lu dans la copie) ;
+- :func:`creer` fait un environnement virtuel neuf et le prépare comme repo2docker :
+  ``pip install -r binder/requirements.txt`` (les dépendances), puis ``binder/postBuild``
+  (le paquet du kit sans dépendances, éditable : ``data/`` est lu dans la copie ; les
+  réglages de JupyterLab), depuis la racine du dépôt ;
 - :func:`ecrire_noyau` écrit un noyau Jupyter qui tourne dans cet environnement : faire
   pointer ``JUPYTER_PATH`` sur le dossier et démarrer le noyau par son nom (nbclient,
   jupyter_client) depuis n'importe quel autre environnement ;
@@ -20,8 +21,9 @@ from pathlib import Path
 
 from transfonum.chemins import BINDER, RACINE
 
-#: Le fichier des paquets de l'environnement léger.
+#: Le fichier des paquets de l'environnement léger, et le script lancé ensuite.
 EXIGENCES: Path = RACINE / BINDER / "requirements.txt"
+APRES_INSTALLATION: Path = RACINE / BINDER / "postBuild"
 NOM_NOYAU = "transfonum-binder"
 
 
@@ -35,24 +37,28 @@ def python_de(prefix: Path) -> Path:
 
 
 def creer(prefix: Path, requirements: Path = EXIGENCES, timeout: float = 900) -> Path:
-    """Crée un environnement virtuel en ``prefix`` et y installe ``requirements`` (avec le
-    cache de pip) ; renvoie son interpréteur.
+    """Crée un environnement virtuel en ``prefix``, y installe ``requirements`` (avec le
+    cache de pip) puis lance ``binder/postBuild`` comme repo2docker ; renvoie son
+    interpréteur.
 
-    :raises ErreurBinder: si ``venv`` ou ``pip`` échoue (avec la fin de leur sortie).
+    :raises ErreurBinder: si ``venv``, ``pip`` ou ``postBuild`` échoue (avec la fin de leur sortie).
     """
-    steps = [
+    python = python_de(prefix)
+    env = {**os.environ, "PATH": f"{python.parent}{os.pathsep}{os.environ.get('PATH', '')}",
+           "VIRTUAL_ENV": str(prefix), "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    etapes = [
         [sys.executable, "-m", "venv", str(prefix)],
-        [str(python_de(prefix)), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-         "-r", str(requirements)],
+        [str(python), "-m", "pip", "install", "--quiet", "-r", str(requirements)],
+        ["bash", str(APRES_INSTALLATION)],
     ]
-    for command in steps:
-        done = subprocess.run(command, cwd=RACINE, capture_output=True, text=True, timeout=timeout)
-        if done.returncode != 0:
+    for commande in etapes:
+        fait = subprocess.run(commande, cwd=RACINE, capture_output=True, text=True, timeout=timeout, env=env)
+        if fait.returncode != 0:
             raise ErreurBinder(
-                f"échec de « {' '.join(command[-3:])} » (code {done.returncode}) :\n"
-                f"{(done.stdout + done.stderr)[-4000:]}"
+                f"échec de « {' '.join(commande[-3:])} » (code {fait.returncode}) :\n"
+                f"{(fait.stdout + fait.stderr)[-4000:]}"
             )
-    return python_de(prefix)
+    return python
 
 
 def ecrire_noyau(python: Path, jupyter_dir: Path, name: str = NOM_NOYAU) -> str:
