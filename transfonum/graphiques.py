@@ -70,6 +70,7 @@ PALETTE: dict[str, str] = {
     "texte": "#222222",
     "attenue": "#555555",     # sous-titres, lignes de référence
     "grille": "#e5e5e5",
+    "fond": "#ffffff",        # le fond des graphiques, et ce qui en a la couleur
     "sur_donnee": "#ffffff",  # un texte écrit dans une barre de couleur (la valeur au bout)
     "fond_positif": "#e9f6f1",    # fonds clairs des verdicts des carnets
     "fond_contraste": "#fbeee6",
@@ -99,7 +100,7 @@ def theme() -> dict:
     return {
         "config": {
             "font": POLICE,
-            "background": "white",
+            "background": PALETTE["fond"],
             "view": {"continuousWidth": 560, "continuousHeight": 300, "stroke": None},
             "range": {"category": CATEGORIES},
             "mark": {"color": PALETTE["accent"]},

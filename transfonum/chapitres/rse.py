@@ -421,7 +421,7 @@ def _fond_phases(bandes: pd.DataFrame) -> alt.LayerChart:
         x=alt.X("debut:Q"), x2="fin:Q",
         color=alt.Color("phase:N", legend=None, scale=alt.Scale(
             domain=list(bandes["phase"]),
-            range=[PALETTE["neutre"], "white", PALETTE["neutre"]][: len(bandes)],
+            range=[PALETTE["neutre"], PALETTE["fond"], PALETTE["neutre"]][: len(bandes)],
         )),
     )
     label = alt.Chart(bandes).mark_text(baseline="top", dy=2, color=PALETTE["attenue"], fontSize=12).encode(
@@ -549,7 +549,7 @@ def graphique_matrice(reseau: Reseau, phase_initiale: str | None = None) -> alt.
     ).transform_filter("datum.phase_nom == phase_matrice")
     cells = base.mark_rect().encode(
         color=alt.Color("part_ligne:Q", title="Part de la ligne", legend=alt.Legend(format="%", orient="top"),
-                        scale=alt.Scale(domain=[0, 1], range=["white", PALETTE["accent"]])),
+                        scale=alt.Scale(domain=[0, 1], range=[PALETTE["fond"], PALETTE["accent"]])),
         tooltip=[alt.Tooltip("service_message:N", title="Publie"),
                  alt.Tooltip("service_commentaire:N", title="Commente"),
                  alt.Tooltip("commentaires:Q", title="Commentaires"),
@@ -557,7 +557,7 @@ def graphique_matrice(reseau: Reseau, phase_initiale: str | None = None) -> alt.
     )
     text = base.mark_text(fontSize=11).encode(
         text=alt.Text("commentaires:Q"),
-        color=alt.condition("datum.part_ligne > 0.5", alt.value("white"), alt.value(PALETTE["texte"])),
+        color=alt.condition("datum.part_ligne > 0.5", alt.value(PALETTE["sur_donnee"]), alt.value(PALETTE["texte"])),
     )
     return alt.layer(cells, text).add_params(choice)
 

@@ -146,6 +146,8 @@ def traduire_pages(app, exception) -> None:
     for nom, traductions in TRADUCTIONS_JS.items():
         for script in (sortie / "_static").rglob(nom):
             texte = script.read_text(encoding="utf-8")
+            traduit = texte
             for anglais, francais in traductions.items():
-                texte = texte.replace(anglais, francais)
-            script.write_text(texte, encoding="utf-8")
+                traduit = traduit.replace(anglais, francais)
+            if traduit != texte:
+                script.write_text(traduit, encoding="utf-8")

@@ -129,7 +129,7 @@ def graphique_carte(placements: pd.DataFrame) -> alt.LayerChart:
         }
 
     base = alt.Chart(cases)
-    fonds = base.mark_rect(stroke="white", strokeWidth=2).encode(
+    fonds = base.mark_rect(stroke=PALETTE["fond"], strokeWidth=2).encode(
         **xy("x0", "y0"), x2="x1:Q", y2="y1:Q",
         color=alt.Color("fondement:N", title="Fondement de la case",
                         scale=alt.Scale(domain=list(COULEURS), range=list(COULEURS.values())),
@@ -138,7 +138,7 @@ def graphique_carte(placements: pd.DataFrame) -> alt.LayerChart:
         tooltip=[alt.Tooltip("placement:N", title="Placement"), alt.Tooltip("fondement:N", title="Fondement")],
     ).add_params(competences, maturite)
     libelles = base.mark_text(fontSize=12, lineHeight=15).encode(
-        **xy("xc", "yc"), text="lignes:N", color=alt.condition(_dans_la_case(), alt.value("white"), alt.value(PALETTE["texte"])),
+        **xy("xc", "yc"), text="lignes:N", color=alt.condition(_dans_la_case(), alt.value(PALETTE["sur_donnee"]), alt.value(PALETTE["texte"])),
     )
     choisie = base.transform_filter(_dans_la_case()).transform_calculate(
         xt=f"{(bas + haut) / 2}", yt=f"{haut + BANDEAU * 0.97}", yn=f"{haut + BANDEAU * 0.05}",
@@ -152,7 +152,7 @@ def graphique_carte(placements: pd.DataFrame) -> alt.LayerChart:
         **xy("xt", "yn"), text="nuance:N")
     point = alt.Chart(pd.DataFrame({"repere": ["Votre entreprise"]})).transform_calculate(
         xp="competences", yp="maturite",
-    ).mark_point(shape="diamond", filled=True, size=220, color=PALETTE["repere"], stroke="white").encode(
+    ).mark_point(shape="diamond", filled=True, size=220, color=PALETTE["repere"], stroke=PALETTE["fond"]).encode(
         **xy("xp", "yp"),
         tooltip=[alt.Tooltip("repere:N", title="Point"),
                  alt.Tooltip("xp:Q", title="Compétences", format=".1f"),

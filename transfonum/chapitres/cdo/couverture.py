@@ -91,7 +91,7 @@ def part_couverte(grille: pd.DataFrame) -> float:
 def graphique_couverture(grille: pd.DataFrame) -> alt.Chart:
     """Carte de la semaine : une ligne par jour, une case par heure, colorée si le
     service répond à cette heure-là."""
-    return alt.Chart(grille).mark_rect(stroke="white", strokeWidth=1).encode(
+    return alt.Chart(grille).mark_rect(stroke=PALETTE["fond"], strokeWidth=1).encode(
         x=alt.X("heure:O", title="Heure (une case par heure)", axis=alt.Axis(labelAngle=0, values=list(range(0, 24, 3)))),
         y=alt.Y("jour:N", title=None, sort=list(JOURS)),
         color=alt.Color(
