@@ -49,6 +49,35 @@ def test_generated_notebooks_open_unmodified_and_say_to_run_all_first():
         first = notebook.cells[0]
         assert first.cell_type == "markdown" and first.source == carnets.MODE_D_EMPLOI, path
         assert "exécutez toutes ses cellules" in first.source
+        second = notebook.cells[1]
+        assert second.cell_type == "code" and second.source == carnets.PREPARATION, path
+        assert second.metadata["jupyter"] == {"source_hidden": True}, path
+
+
+def _racine_vue(dossier: Path) -> str:
+    """What ``transfonum.chemins.RACINE`` is for a notebook run in ``dossier`` after the
+    preparation cell, in a kernel where the kit is installed from this repository."""
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell(carnets.PREPARATION),
+        nbformat.v4.new_code_cell("import transfonum.chemins\nprint(transfonum.chemins.RACINE)")])
+    NotebookClient(notebook, timeout=60, kernel_name="python3",
+                   resources={"metadata": {"path": str(dossier)}}).execute()
+    return notebook.cells[1].outputs[0]["text"].strip()
+
+
+@pytest.mark.lent
+def test_a_notebook_reads_the_kit_of_the_copy_it_sits_in(tmp_path):
+    """On a hub each student has a copy of the repository (nbgitpuller) while the image may
+    hold another: the notebook must read its own copy's package and data."""
+    copy = tmp_path / "copie-eleve"
+    shutil.copytree(chemins.RACINE / "transfonum", copy / "transfonum",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    (copy / chemins.EXERCICES / "corriges").mkdir(parents=True)
+    assert _racine_vue(copy / chemins.EXERCICES) == str(copy)
+    assert _racine_vue(copy / chemins.EXERCICES / "corriges") == str(copy)
+    elsewhere = tmp_path / "ailleurs"
+    elsewhere.mkdir()
+    assert _racine_vue(elsewhere) == str(chemins.RACINE), "hors d'une copie, le paquet installé sert"
 
 
 def test_student_edition_has_no_solution_and_instructor_edition_no_starter():

@@ -50,6 +50,20 @@ MODE_D_EMPLOI = (
     "sont pas enregistrés dans le fichier : dans un carnet rouvert sans cette étape, ils "
     "apparaissent comme un message d'erreur (« Error displaying widget »)."
 )
+#: La première cellule de code de chaque carnet généré, repliée : le carnet lit le paquet
+#: et les données de la copie du dépôt où il se trouve (celle de l'élève sur un hub, où
+#: nbgitpuller la dépose), avant tout paquet ``transfonum`` installé ailleurs ; hors d'une
+#: copie du dépôt, le paquet installé sert.
+PREPARATION = """\
+# Ce carnet lit le kit (paquet transfonum et données) de la copie du dépôt où il se trouve.
+import sys
+from pathlib import Path
+
+_copie = next((d for d in (Path.cwd(), *Path.cwd().parents) if (d / "transfonum" / "__init__.py").is_file()), None)
+if _copie is not None and str(_copie) not in sys.path:
+    sys.path.insert(0, str(_copie))"""
+#: Les métadonnées de la cellule de préparation : source repliée dans JupyterLab.
+PREPARATION_METADONNEES = {"jupyter": {"source_hidden": True}}
 #: Un appel au correcteur dans une cellule : ``verifier("id", ...)``.
 APPEL_VERIFIER = re.compile(r"""verifier\(\s*["']([a-z0-9-]+)["']""")
 
@@ -122,11 +136,14 @@ def _edition(notebook, drop_tag: str, chapter: str, edition: str) -> str:
         "transfonum": {"chapitre": chapter, "edition": edition,
                        "source": source_carnet(chapter).as_posix()},
     }
-    kept = [nbformat.v4.new_markdown_cell(MODE_D_EMPLOI)]
+    kept = [nbformat.v4.new_markdown_cell(MODE_D_EMPLOI),
+            nbformat.v4.new_code_cell(PREPARATION, metadata=PREPARATION_METADONNEES)]
     kept += [c for c in notebook.cells if drop_tag not in _etiquettes(c)]
     for index, cell in enumerate(kept):
         tags = sorted(_etiquettes(cell))
         metadata = {"tags": tags} if tags else {}
+        if "jupyter" in cell.metadata:  # la cellule de préparation, repliée
+            metadata["jupyter"] = cell.metadata["jupyter"]
         if cell.cell_type == "code":
             new = nbformat.v4.new_code_cell(cell.source, metadata=metadata)
         else:
