@@ -2,6 +2,7 @@
 #   make book   set up .venv, check the data, build the site into _build/html
 #   make test   set up .venv, run every test
 # and: make book-etudiant (student edition, no solutions, in _build/etudiant),
+#      make branche-etudiante (the git branch Binder and the hub open, no solutions),
 #      make test-rapide (unit tests only, under a minute), make serve (serve the site
 #      on 127.0.0.1), make bench, make clean.
 
@@ -11,7 +12,7 @@ BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 PORT   ?= 8000
 
-.PHONY: book book-etudiant test test-rapide serve bench clean
+.PHONY: book book-etudiant branche-etudiante test test-rapide serve bench clean
 
 $(READY): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
@@ -25,6 +26,10 @@ book: $(READY)
 
 book-etudiant: $(READY)
 	$(BIN)/python -m transfonum.site --etudiant
+
+# Standard library and git only: works before any setup, on any host.
+branche-etudiante:
+	$(PYTHON) -m transfonum.outils.branche_etudiante
 
 serve:
 	@test -f _build/html/index.html || { echo "Pas de site : lancez d'abord « make book »."; exit 1; }

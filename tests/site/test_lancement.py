@@ -15,7 +15,8 @@ from transfonum.chemins import RACINE
 
 import subprocess
 
-from transfonum.site.lancement import Depot, adresse_binder, adresse_jupyterhub, adresse_web, trouver_depot
+from transfonum.site.lancement import (Depot, adresse_binder, adresse_jupyterhub, adresse_web,
+                                       branche_des_carnets, trouver_depot)
 
 REPO = "https://github.com/ecole/kit"
 
@@ -65,6 +66,19 @@ def test_repository_comes_from_config_then_actions_then_git(tmp_path):
         "https://gitlab.example.org/x/y", "v2")
 
 
+def test_links_open_the_student_branch_once_it_exists_and_say_so_until_then(tmp_path):
+    depot = Depot("https://github.com/ecole/kit", "main")
+    _git(tmp_path, "init", "-q", "-b", "main")
+    _git(tmp_path, "commit", "-q", "--allow-empty", "-m", "départ")
+    branch, warning = branche_des_carnets(depot, "etudiant", tmp_path)
+    assert branch == "main"
+    assert "« etudiant » n'existe pas" in warning and "corrigés compris" in warning
+    assert "make branche-etudiante" in warning
+    _git(tmp_path, "branch", "etudiant")
+    assert branche_des_carnets(depot, "etudiant", tmp_path) == ("etudiant", "")
+    assert branche_des_carnets(depot, "", tmp_path) == ("main", ""), "vide : la branche du dépôt"
+
+
 def test_no_online_repository_means_no_repository(tmp_path):
     assert trouver_depot("", "", {}, tmp_path) is None  # not a git folder
     _git(tmp_path, "init", "-q")
@@ -97,6 +111,7 @@ def test_header_buttons_open_the_chapters_notebook_binder_and_hub(tmp_path):
     result = build_small(root)
     assert result.returncode == 0, result.stdout[-3000:]
     page = (root / "_build" / "html" / "book" / "page.html").read_text(encoding="utf-8")
+    assert "La branche étudiante « etudiant » n'existe pas" in result.stdout
     assert "mybinder.org/v2/gh/ecole/kit/" in page and "urlpath=lab/tree/exercises/page.ipynb" in page
     assert "hub.example.edu/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Fecole%2Fkit&" in page
     assert "https://github.com/ecole/kit/issues" in page  # the theme's buttons follow

@@ -60,6 +60,7 @@ def _contexte_de_page(app: Sphinx, pagename: str, templatename: str, context: di
 def setup(app: Sphinx) -> dict:
     """Déclare les réglages, les gestionnaires, la directive, le rôle et les transformations."""
     app.add_config_value("transfonum_dossier_donnees", "data", "env", [str])
+    app.add_config_value("transfonum_branche_etudiante", "etudiant", "env", [str])
     app.connect("config-inited", _config_prete)
     app.connect("source-read", _source_lue)
     # Après les gestionnaires du thème (priorité 500), dont il complète les boutons.

@@ -8,6 +8,9 @@ trouvé sans adresse d'exemple (:func:`trouver_depot`) : ``repository.url`` et
 branche du workflow ; sinon le remote ``origin`` et la branche courante de git (``.git``
 retiré). S'il n'y en a aucun d'accessible en ligne, la construction le dit en clair et
 les liens de lancement (et les boutons dépôt et signalement du thème) sont retirés.
+Binder et le hub ouvrent la **branche étudiante** (``transfonum_branche_etudiante``, écrite
+par ``make branche-etudiante`` : sans corrigés) si elle existe dans le dépôt ; sinon la
+branche trouvée, et la construction dit en clair que les corrigés sont alors à portée.
 
 - Les pages d'un chapitre qui a un carnet (``exercises/<chapitre>.ipynb``) reçoivent dans
   l'en-tête les boutons « Binder » et « JupyterHub » qui ouvrent **ce carnet** (et non la
@@ -102,6 +105,22 @@ def trouver_depot(adresse: str, branche: str, environ: Mapping[str, str], dossie
     return Depot(web, branche)
 
 
+def branche_des_carnets(depot: Depot, branche_etudiante: str, dossier: Path) -> tuple[str, str]:
+    """La branche qu'ouvrent Binder et le hub, et un avertissement (vide s'il n'y en a pas) :
+    ``branche_etudiante`` si elle existe dans le dépôt git de ``dossier`` (branche locale ou
+    d'``origin``), sinon celle du dépôt ; vide, ``branche_etudiante`` n'est pas demandée."""
+    branche_etudiante = (branche_etudiante or "").strip()
+    if not branche_etudiante:
+        return depot.branche, ""
+    for ref in (f"refs/heads/{branche_etudiante}", f"refs/remotes/origin/{branche_etudiante}"):
+        if _git(dossier, "rev-parse", "--verify", "--quiet", ref):
+            return branche_etudiante, ""
+    return depot.branche, (
+        f"La branche étudiante « {branche_etudiante} » n'existe pas dans ce dépôt : les liens Binder "
+        f"et JupyterHub ouvrent « {depot.branche} », corrigés compris. Lancez « make branche-etudiante » "
+        f"puis « git push origin {branche_etudiante} », et reconstruisez le livre.")
+
+
 def adresse_binder(binderhub: str, repo_url: str, branch: str, path: str, interface: str = "jupyterlab") -> str:
     """Lien Binder qui ouvre ``path`` (relatif à la racine du dépôt)."""
     binderhub = binderhub.rstrip("/")
@@ -154,15 +173,19 @@ def retenir_reglages(app: Sphinx, config: Config) -> None:
             "Liens de lancement désactivés : aucun dépôt en ligne trouvé (ni repository.url dans "
             "_config.yml, ni GITHUB_REPOSITORY, ni remote « origin » de git en https ou ssh). "
             "Renseignez repository.url pour que les élèves puissent ouvrir les carnets."))
+        branche = ""
     else:
         theme.update(repository_url=depot.adresse, repository_branch=depot.branche,
                      use_repository_button=True, use_issues_button=True)
+        branche, avertissement = branche_des_carnets(depot, config.transfonum_branche_etudiante, Path(app.srcdir))
+        if avertissement:
+            JOURNAL.info(bold(avertissement))
     setattr(app, _REGLAGES, {
         "binderhub_url": (buttons.get("binderhub_url") or "").strip() if depot else "",
         "jupyterhub_url": (buttons.get("jupyterhub_url") or "").strip() if depot else "",
         "interface": interface,
         "repo_url": depot.adresse if depot else "",
-        "branch": depot.branche if depot else "",
+        "branch": branche,
     })
     theme["launch_buttons"] = {k: v for k, v in buttons.items() if k not in ("binderhub_url", "jupyterhub_url")}
 
