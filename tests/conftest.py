@@ -98,3 +98,15 @@ def binder_env(tmp_path_factory) -> Path:
     except binder.ErreurBinder as err:
         pytest.fail(f"environnement Binder impossible à installer :\n{err}")
     return root / "venv"
+
+
+@pytest.fixture(scope="session")
+def binder_kernel(binder_env) -> str:
+    """A kernel running in the fresh Binder environment; JUPYTER_PATH points at its
+    kernelspec for the whole session."""
+    from transfonum.outils import binder
+
+    name = binder.ecrire_noyau(binder.python_de(binder_env), binder_env.parent / "jupyter")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("JUPYTER_PATH", str(binder_env.parent / "jupyter"))
+        yield name

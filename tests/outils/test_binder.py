@@ -23,16 +23,6 @@ SOLUTIONS = sorted((EXERCISES / "corriges").glob("*.ipynb"))
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
 
-@pytest.fixture(scope="session")
-def binder_kernel(binder_env) -> str:
-    """A kernel running in the fresh Binder environment; JUPYTER_PATH points at its
-    kernelspec for the whole session."""
-    name = binder.ecrire_noyau(binder.python_de(binder_env), binder_env.parent / "jupyter")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("JUPYTER_PATH", str(binder_env.parent / "jupyter"))
-        yield name
-
-
 def _run(path: Path, kernel: str) -> nbformat.NotebookNode:
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(notebook, kernel_name=kernel, timeout=120, allow_errors=True,

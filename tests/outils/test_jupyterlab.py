@@ -2,7 +2,9 @@
 Chromium opening each student notebook with every non-local request blocked, « Run All »,
 then what a student sees: no error, every chart drawn, no two form labels overlapping at
 1280 px and at 800 px, and each exercise form answering a wrong then a right answer with
-the expected French verdict.
+the expected French verdict. And the hub's way in: the book's nbgitpuller link, served by
+the same Jupyter server, pulls the student branch from a local clone, opens the notebook,
+and the notebook runs on that copy's package.
 """
 
 from __future__ import annotations
@@ -17,12 +19,15 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import nbformat
 import pytest
+from nbclient import NotebookClient
 
 from transfonum import fr
 from transfonum.chemins import EXERCICES, RACINE
 from transfonum.exercices.cles import exporter_cles
-from transfonum.outils import binder
+from transfonum.outils import binder, branche_etudiante
+from transfonum.site.lancement import adresse_jupyterhub
 
 CLIENT = Path(__file__).with_name("client-jupyterlab.txt")
 #: Set, the test saves what a student sees there (each form and chart, at 1280 px), to look at.
@@ -42,9 +47,15 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def lab(binder_env, tmp_path_factory) -> str:
-    """JupyterLab from the Binder environment, serving a copy of the student notebooks on
-    127.0.0.1; returns its base URL."""
+def lab_root(tmp_path_factory) -> Path:
+    """The folder JupyterLab serves (a student's home on a hub)."""
+    return tmp_path_factory.mktemp("lab")
+
+
+@pytest.fixture(scope="module")
+def lab(binder_env, lab_root) -> str:
+    """JupyterLab (and nbgitpuller, as on a hub) from the Binder environment, serving a copy
+    of the student notebooks on 127.0.0.1; returns its base URL."""
     python = binder.python_de(binder_env)
     done = subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
                            "-r", str(CLIENT)], capture_output=True, text=True)
@@ -53,7 +64,7 @@ def lab(binder_env, tmp_path_factory) -> str:
     settings = json.loads(overrides.read_text(encoding="utf-8"))  # written by binder/postBuild
     settings.setdefault("@jupyterlab/notebook-extension:tracker", {}).update(WINDOWING)
     overrides.write_text(json.dumps(settings), encoding="utf-8")
-    root = tmp_path_factory.mktemp("lab")
+    root = lab_root
     (root / "exercises").mkdir()
     for notebook in STUDENT:
         shutil.copy(notebook, root / "exercises" / notebook.name)
@@ -214,6 +225,8 @@ def test_a_student_runs_the_notebook_in_jupyterlab_offline(lab, student_page, pa
         assert page.evaluate(OVERLAPS, FORM) == [], f"libellés qui se chevauchent à {width} px"
     page.set_viewport_size({"width": 1280, "height": 900})
     if CAPTURES:
+        page.locator(".jp-Cell").first.scroll_into_view_if_needed()
+        page.screenshot(path=str(Path(CAPTURES) / f"{path.stem}-debut.png"))
         for n, element in enumerate(page.locator(f"{FORM}, .transfonum-figure").all()):
             element.scroll_into_view_if_needed()
             element.screenshot(path=str(Path(CAPTURES) / f"{path.stem}-{n:02d}.png"))
@@ -229,3 +242,31 @@ def test_a_student_runs_the_notebook_in_jupyterlab_offline(lab, student_page, pa
             form.locator(".transfonum-feedback").filter(has_text=verdict).wait_for(timeout=10_000)
         checked += 1
     assert checked == forms.count()
+
+
+PULLED = "annexe-sources.ipynb"
+
+
+def test_the_hub_link_pulls_the_student_branch_and_its_notebook_runs_on_that_copy(
+        lab, lab_root, student_page, binder_kernel, tmp_path):
+    origin = tmp_path / "kit-cours"
+    subprocess.run(["git", "clone", "-q", str(RACINE), str(origin)], check=True)
+    branche_etudiante.ecrire(origin)
+    hub = "https://hub.example.edu"
+    link = adresse_jupyterhub(hub, origin.as_uri(), branche_etudiante.BRANCHE, f"exercises/{PULLED}")
+    # A hub sends /hub/user-redirect/ to the student's own server: here, the local one.
+    student_page.goto(link.replace(f"{hub}/hub/user-redirect", lab) + f"&token={TOKEN}")
+    student_page.wait_for_url(f"**/lab/tree/kit-cours/exercises/{PULLED}**", timeout=120_000)
+    student_page.locator(".jp-NotebookPanel").first.wait_for(timeout=60_000)
+    assert student_page.blocked == []
+    pulled = lab_root / "kit-cours"
+    branch = subprocess.run(["git", "-C", str(pulled), "branch", "--show-current"],
+                            capture_output=True, text=True).stdout.strip()
+    assert branch == branche_etudiante.BRANCHE
+    assert not (pulled / "exercises" / "corriges").exists() and not (pulled / "exercises" / "sources").exists()
+    notebook = nbformat.read(pulled / "exercises" / PULLED, as_version=4)
+    notebook.cells.append(nbformat.v4.new_code_cell("import transfonum.chemins\nprint(transfonum.chemins.RACINE)"))
+    NotebookClient(notebook, kernel_name=binder_kernel, timeout=120,
+                   resources={"metadata": {"path": str(pulled / "exercises")}}).execute()
+    assert notebook.cells[-1].outputs[0]["text"].strip() == str(pulled), \
+        "le carnet doit lire le paquet et les données de la copie de l'élève"
