@@ -133,6 +133,12 @@ def _run_all(page, lab: str, name: str) -> None:
         page.wait_for_timeout(500)
     else:
         pytest.fail(f"{name} : le noyau n'est jamais prêt ({seen!r})")
+    # Opening writes the kernel's metadata into the notebook: all of it is in the file
+    # already, but the exact Python version, which only the running kernel knows.
+    opened = page.evaluate("() => window.jupyterapp.shell.currentWidget.context.model.toJSON().metadata")
+    opened["language_info"].pop("version", None)
+    on_disk = json.loads((RACINE / EXERCICES / Path(name).name).read_text(encoding="utf-8"))["metadata"]
+    assert opened == on_disk, f"{name} : ouvrir le carnet change ses métadonnées"
     page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
     page.wait_for_function(
         """() => { const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')]
