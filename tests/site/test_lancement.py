@@ -100,20 +100,27 @@ def test_without_a_repository_the_build_says_so_and_leaves_links_out(tmp_path):
 
 
 @pytest.mark.lent
-def test_header_buttons_open_the_chapters_notebook_binder_and_hub(tmp_path):
+def test_a_clone_of_a_github_repository_links_its_student_branch_from_binder_and_hub(tmp_path):
+    """Built anywhere (not on GitHub Actions, nothing in _config.yml): the links name the
+    clone's remote, ``.git`` stripped, and open its student branch."""
     root = make_book(tmp_path, "Du texte.\n")
     config = (root / "_config.yml").read_text(encoding="utf-8")
-    config = config.replace('jupyterhub_url: ""', 'jupyterhub_url: "https://hub.example.edu"')
-    config = config.replace('  url: ""', '  url: "https://github.com/ecole/kit.git"')
-    (root / "_config.yml").write_text(config, encoding="utf-8")
+    (root / "_config.yml").write_text(
+        config.replace('jupyterhub_url: ""', 'jupyterhub_url: "https://hub.example.edu"'), encoding="utf-8")
     (root / "exercises").mkdir()
     (root / "exercises" / "page.ipynb").write_text("{}", encoding="utf-8")
+    _git(root, "init", "-q", "-b", "cours")
+    _git(root, "remote", "add", "origin", "https://github.com/ecole/kit.git")
+    _git(root, "-c", "user.name=Essai", "-c", "user.email=essai@example.invalid",
+         "commit", "-q", "--allow-empty", "-m", "départ")
+    _git(root, "branch", "etudiant")
     result = build_small(root)
     assert result.returncode == 0, result.stdout[-3000:]
+    assert "branche étudiante" not in result.stdout
     page = (root / "_build" / "html" / "book" / "page.html").read_text(encoding="utf-8")
-    assert "La branche étudiante « etudiant » n'existe pas" in result.stdout
-    assert "mybinder.org/v2/gh/ecole/kit/" in page and "urlpath=lab/tree/exercises/page.ipynb" in page
-    assert "hub.example.edu/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Fecole%2Fkit&" in page
+    assert "mybinder.org/v2/gh/ecole/kit/etudiant?urlpath=lab/tree/exercises/page.ipynb" in page
+    assert ("hub.example.edu/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Fecole%2Fkit&"
+            "urlpath=lab%2Ftree%2Fkit%2Fexercises%2Fpage.ipynb&branch=etudiant") in page
     assert "https://github.com/ecole/kit/issues" in page  # the theme's buttons follow
     assert "page.md" not in page.split("launch-buttons", 1)[-1][:3000]
 
