@@ -1,50 +1,105 @@
-"""The student edition (python -m transfonum.site.construction --etudiant) keeps every exercise and
-leaves out every solution; the full edition keeps both."""
+"""The student edition leaves out the pages named for instructors in _config.yml."""
 
 from __future__ import annotations
 
 import pytest
 
-from test_construction import make_book
+from transfonum.site import edition_etudiante as ee
 
-from transfonum.site.construction import construire, main
+TOC = {
+    "format": "jb-book", "root": "book/intro",
+    "parts": [
+        {"caption": "Chapitres", "numbered": True,
+         "chapters": [{"file": "book/cdo"}, {"file": "book/rse", "sections": [{"file": "book/rse-lab"}]}]},
+        {"caption": "Enseigner avec ce kit",
+         "chapters": [{"file": "book/enseigner/index",
+                       "sections": [{"file": "book/enseigner/seance-cdo"}, {"file": "book/enseigner/cas-cdo"}]}]},
+        {"caption": "Séances", "chapters": [{"file": "book/enseigner/seance-rse"}]},
+    ],
+}
 
-EXERCISE = """
-```{exercise} Un exercice
-:label: ex-essai
 
-Énoncé de l'exercice.
+def _files(entries) -> list[str]:
+    out = []
+    for entry in entries:
+        out += [entry["file"]] if "file" in entry else []
+        for key in ("parts", "chapters", "sections"):
+            out += _files(entry.get(key, []))
+    return out
+
+
+def test_instructor_pages_leave_the_table_and_empty_parts_go_with_them():
+    table = ee.table_sans_pages_enseignants(TOC, ["book/enseigner/seance-*"])
+    assert _files(table["parts"]) == ["book/cdo", "book/rse", "book/rse-lab", "book/enseigner/index",
+                                      "book/enseigner/cas-cdo"]
+    assert [p["caption"] for p in table["parts"]] == ["Chapitres", "Enseigner avec ce kit"]
+    assert table["parts"][0]["numbered"] is True
+    assert _files(TOC["parts"])[-1] == "book/enseigner/seance-rse", "the given table is left unchanged"
+
+
+def test_no_pattern_leaves_the_table_as_it_is():
+    assert ee.table_sans_pages_enseignants(TOC, []) == TOC
+
+
+def test_the_root_cannot_be_an_instructor_page():
+    with pytest.raises(ee.ErreurEditionEtudiante, match="racine du livre « book/intro »"):
+        ee.table_sans_pages_enseignants(TOC, ["book/*"])
+
+
+def test_a_setting_that_is_not_a_list_is_named(tmp_path):
+    config = tmp_path / "_config.yml"
+    config.write_text("sphinx:\n  config:\n    transfonum_pages_enseignants: book/enseigner/seance-*\n", encoding="utf-8")
+    with pytest.raises(ee.ErreurEditionEtudiante, match="transfonum_pages_enseignants : une liste"):
+        ee.motifs_enseignants(config)
+
+
+def test_the_kit_names_its_session_plans_for_instructors_only():
+    from transfonum.chemins import RACINE
+
+    assert ee.motifs_enseignants(RACINE / "_config.yml") == ["book/enseigner/seance-*"]
+
+
+CASE = """# Cas : une entreprise fictive
+
+```{exercise} Le mémo
+:label: cas-essai
+
+Rédigez le mémo.
 ```
 
-```{solution} ex-essai
-:class: dropdown
-
-Corrigé secret.
+```{solution} cas-essai
+Réponse modèle : ce qu'un bon mémo contient.
 ```
 """
 
 
-def _page(root, student: bool) -> str:
-    result = construire(make_book(root, EXERCISE), valider=False, capturer=True, etudiant=student)
+def _small_course(root):
+    from test_construction import make_book
+
+    make_book(root, "Du texte.\n")
+    (root / "book" / "enseigner").mkdir()
+    (root / "book" / "enseigner" / "cas-essai.md").write_text(CASE, encoding="utf-8")
+    (root / "book" / "enseigner" / "seance-essai.md").write_text(
+        "# Plan de séance\n\nErreurs fréquentes des élèves.\n", encoding="utf-8")
+    (root / "_toc.yml").write_text(
+        "format: jb-book\nroot: book/page\nparts:\n  - caption: Enseigner\n    chapters:\n"
+        "      - file: book/enseigner/cas-essai\n      - file: book/enseigner/seance-essai\n", encoding="utf-8")
+    return root
+
+
+@pytest.mark.lent
+@pytest.mark.parametrize("student", [False, True], ids=["enseignant", "etudiant"])
+def test_the_student_edition_has_no_session_plan_and_no_model_answer(tmp_path, student):
+    from transfonum.site.construction import construire
+
+    root = _small_course(tmp_path)
+    result = construire(root, valider=False, capturer=True, etudiant=student)
     assert result.returncode == 0, result.stdout[-3000:]
-    return (root / "_build" / "html" / "book" / "page.html").read_text(encoding="utf-8")
-
-
-@pytest.mark.lent
-def test_full_edition_has_the_solution(tmp_path):
-    page = _page(tmp_path, student=False)
-    assert "Énoncé de l" in page and "Corrigé secret" in page
-
-
-@pytest.mark.lent
-def test_student_edition_has_the_exercise_without_its_solution(tmp_path):
-    page = _page(tmp_path, student=True)
-    assert "Énoncé de l" in page and "Corrigé secret" not in page
-
-
-def test_student_edition_goes_to_its_own_folder_by_default(tmp_path, monkeypatch):
-    calls = {}
-    monkeypatch.setattr("transfonum.site.construction.construire", lambda *a, **k: calls.update(args=a, kwargs=k) or
-                        type("Done", (), {"returncode": 0})())
-    assert main(["--etudiant", str(tmp_path)]) == 0
-    assert calls["args"][1] == tmp_path / "_build" / "etudiant" and calls["kwargs"]["etudiant"] is True
+    html = root / "_build" / "html"
+    case = (html / "book" / "enseigner" / "cas-essai.html").read_text(encoding="utf-8")
+    assert "Rédigez le mémo" in case
+    assert ("Réponse modèle" in case) is not student
+    assert (html / "book" / "enseigner" / "seance-essai.html").exists() is not student
+    everything = "".join(p.read_text(encoding="utf-8") for p in html.rglob("*.html"))
+    everything += (html / "searchindex.js").read_text(encoding="utf-8")
+    assert ("seance-essai" in everything) is not student

@@ -4,7 +4,8 @@ d'abord, puis Jupyter Book avec tout avertissement tenu pour une erreur. Sert à
 
     python -m transfonum.site [--etudiant] [--sortie DOSSIER] [--sans-validation] [SOURCE]
 
-``--etudiant`` construit l'édition étudiante : chaque exercice sans sa solution, dans
+``--etudiant`` construit l'édition étudiante : chaque exercice sans sa solution, et sans
+les pages réservées aux enseignants (:mod:`transfonum.site.edition_etudiante`), dans
 ``_build/etudiant/_build/html`` sauf si ``--sortie`` dit autre chose.
 
 La validation de ``data/`` n'est relancée que si les données ou le code qui les valide
@@ -22,6 +23,7 @@ from pathlib import Path
 
 from transfonum import chemins
 from transfonum.chemins import EDITION_ETUDIANTE, RACINE
+from transfonum.site import edition_etudiante
 from transfonum.site.empreinte import empreinte
 
 #: Lue par l'extension (:mod:`transfonum.site.extension`) : posée, la construction
@@ -58,12 +60,15 @@ def valider_si_besoin(dossier: Path, capturer: bool = False) -> subprocess.Compl
     return verifie
 
 
-def commande_jupyter_book(source: Path, sortie: Path | None = None) -> list[str]:
-    """La ligne de commande ``jupyter-book build`` avec les options strictes du kit."""
+def commande_jupyter_book(source: Path, sortie: Path | None = None, table: Path | None = None) -> list[str]:
+    """La ligne de commande ``jupyter-book build`` avec les options strictes du kit (et une
+    autre table des matières que ``_toc.yml`` si ``table`` est donnée)."""
     executable = Path(sys.executable).with_name("jupyter-book")
     commande = [str(executable), "build", *OPTIONS_STRICTES]
     if sortie is not None:
         commande += ["--path-output", str(sortie)]
+    if table is not None:
+        commande += ["--toc", str(table)]
     return commande + [str(source)]
 
 
@@ -75,15 +80,16 @@ def construire(
 
     Renvoie le processus de l'étape qui a échoué, ou de la construction ; avec
     ``capturer``, sa sortie est dans ``stdout`` (erreurs comprises). ``etudiant``
-    construit l'édition étudiante (sans les solutions).
+    construit l'édition étudiante (sans les solutions ni les pages des enseignants).
     """
     env = {**os.environ, VARIABLE_EDITION_ETUDIANTE: "1"} if etudiant else None
+    table = edition_etudiante.ecrire_table(source, (sortie or source) / chemins.CONSTRUCTION) if etudiant else None
     if valider:
         verifie = valider_si_besoin(sortie or source, capturer)
         if verifie is not None and verifie.returncode != 0:
             return verifie
     sortie_texte = {"stdout": subprocess.PIPE, "stderr": subprocess.STDOUT, "text": True} if capturer else {}
-    return subprocess.run(commande_jupyter_book(source, sortie), env=env, **sortie_texte)
+    return subprocess.run(commande_jupyter_book(source, sortie, table), env=env, **sortie_texte)
 
 
 def main(argv: list[str] | None = None) -> int:

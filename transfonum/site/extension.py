@@ -61,6 +61,8 @@ def setup(app: Sphinx) -> dict:
     """Déclare les réglages, les gestionnaires, la directive, le rôle et les transformations."""
     app.add_config_value("transfonum_dossier_donnees", "data", "env", [str])
     app.add_config_value("transfonum_branche_etudiante", "etudiant", "env", [str])
+    # Lu par la construction de l'édition étudiante (transfonum.site.edition_etudiante).
+    app.add_config_value("transfonum_pages_enseignants", [], "env", [list])
     app.connect("config-inited", _config_prete)
     app.connect("source-read", _source_lue)
     # Après les gestionnaires du thème (priorité 500), dont il complète les boutons.
