@@ -7,28 +7,26 @@ montre et que l'élève doit pouvoir refaire ::
     chiffres = charger_table("chiffres")
     pa.comparer_lectures("chiffres")            # types lus par pd.read_csv et par charger_table
     bilan = pa.statuts_et_etudes(chiffres)      # par statut : avec ou sans étude d'origine
-    pa.graphique_statuts_etudes(bilan)          # barres empilées (x, y, color)
+    pa.description_statuts_etudes(bilan)        # le graphique du chapitre, en phrase
 
-Le code de la page reste visible et court : ce module ne garde que ce qu'un débutant
-n'a pas besoin de lire (l'ordre des statuts, les libellés, la description du graphique
-pour les lecteurs d'écran). Le graphique sort sans titre ni source : la page le passe à
-:func:`transfonum.graphiques.finir`.
+Le sujet du chapitre est le code lui-même : le graphique s'écrit donc dans la page, en
+clair, tel que l'élève le tapera (``alt.Chart(bilan).mark_bar().encode(x=…, y=…,
+color=…)``), et les couleurs viennent du thème du kit (:mod:`transfonum.graphiques`).
+Ce module ne garde que ce qu'un débutant n'a pas besoin de lire : l'ordre et les
+libellés des statuts, la description du graphique pour les lecteurs d'écran, sa
+légende « Source : … ».
 """
 
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
 
 from transfonum import fr
 from transfonum.donnees import DOSSIER_DONNEES, charger_table, exiger_colonnes, exiger_valeurs, ressource
 from transfonum.donnees.provenance import LIBELLES_STATUT, source_kit
-from transfonum.graphiques import PALETTE
 
 #: Les deux cas du graphique : le chiffre renvoie-t-il à une étude de la table ``etudes`` ?
 AVEC_ETUDE, SANS_ETUDE = "Avec étude d'origine", "Sans étude d'origine"
-#: Couleur de chaque cas, par rôle : la donnée principale, et la seconde série.
-COULEURS = {AVEC_ETUDE: PALETTE["accent"], SANS_ETUDE: PALETTE["second"]}
 
 
 def comparer_lectures(nom: str) -> pd.DataFrame:
@@ -71,26 +69,6 @@ def statuts_et_etudes(chiffres: pd.DataFrame) -> pd.DataFrame:
     return bilan[["statut", "libelle", "etude", "nombre"]].reset_index(drop=True)
 
 
-def graphique_statuts_etudes(bilan: pd.DataFrame) -> alt.Chart:
-    """Une barre par statut (axe y), longue du nombre de chiffres (axe x), coupée en deux
-    couleurs : avec ou sans étude d'origine (canal ``color``)."""
-    exiger_colonnes(bilan, "bilan des statuts", ("libelle", "etude", "nombre"))
-    return alt.Chart(bilan).mark_bar().encode(
-        x=alt.X("nombre:Q", title="Nombre de chiffres", axis=alt.Axis(tickMinStep=1)),
-        y=alt.Y("libelle:N", title=None, sort=list(LIBELLES_STATUT.values())),
-        color=alt.Color(
-            "etude:N", title=None,
-            scale=alt.Scale(domain=list(COULEURS), range=list(COULEURS.values())),
-            legend=alt.Legend(orient="top"),
-        ),
-        tooltip=[
-            alt.Tooltip("libelle:N", title="Statut"),
-            alt.Tooltip("etude:N", title="Étude"),
-            alt.Tooltip("nombre:Q", title="Chiffres"),
-        ],
-    )
-
-
 def description_statuts_etudes(bilan: pd.DataFrame) -> str:
     """Description en français de :func:`graphique_statuts_etudes` (lecteurs d'écran)."""
     parties = []
@@ -111,6 +89,6 @@ def source_graphique() -> str:
 
 
 __all__ = [
-    "AVEC_ETUDE", "COULEURS", "SANS_ETUDE", "comparer_lectures", "description_statuts_etudes",
-    "graphique_statuts_etudes", "source_graphique", "statuts_et_etudes",
+    "AVEC_ETUDE", "SANS_ETUDE", "comparer_lectures", "description_statuts_etudes",
+    "source_graphique", "statuts_et_etudes",
 ]
