@@ -74,6 +74,12 @@ def test_the_left_join_keeps_every_figure_and_the_join_on_the_year_multiplies_th
     assert len(CHIFFRES.merge(ETUDES, on="annee")) > len(CHIFFRES)
 
 
+def test_the_columns_both_tables_share_are_those_the_page_names():
+    """The page explains suffixes by the columns present on both sides."""
+    assert set(CHIFFRES.columns) & set(ETUDES.columns) == {"id", "annee"}
+    assert "une colonne `id` et une colonne `annee`" in PAGE
+
+
 def test_a_many_to_one_check_stops_a_join_on_a_repeated_key():
     with pytest.raises(pd.errors.MergeError, match="not unique in right dataset"):
         CHIFFRES.merge(CHIFFRES[["billet_id", "id"]], on="billet_id", validate="many_to_one")
