@@ -2,6 +2,7 @@
 #   make book   set up .venv, check the data, build the site into _build/html
 #   make test   set up .venv, run every test
 # and: make book-etudiant (student edition, no solutions, in _build/etudiant),
+#      make pdf (each chapter and its exercise sheet as PDF, in the site),
 #      make branche-etudiante (the git branch Binder and the hub open, no solutions),
 #      make test-rapide (unit tests only, under a minute), make serve (serve the site
 #      on 127.0.0.1), make bench, make clean.
@@ -12,7 +13,7 @@ BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 PORT   ?= 8000
 
-.PHONY: book book-etudiant branche-etudiante test test-rapide serve bench clean
+.PHONY: book book-etudiant pdf branche-etudiante test test-rapide serve bench clean
 
 $(READY): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
@@ -23,6 +24,10 @@ $(READY): requirements.txt pyproject.toml
 
 book: $(READY)
 	$(BIN)/python -m transfonum.site
+
+# Debian's Chromium prints them (apt-get install chromium), into _build/html/impressions/.
+pdf: book
+	$(BIN)/python -m transfonum.outils.impression
 
 book-etudiant: $(READY)
 	$(BIN)/python -m transfonum.site --etudiant

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from transfonum.chemins import RACINE
+from transfonum.outils import navigateur
 from transfonum.site.construction import construire
 
 #: Fixtures that build the book, drive a browser or build an environment.
@@ -30,12 +31,7 @@ def pytest_collection_modifyitems(config, items) -> None:
             item.add_marker(pytest.mark.lent)
 
 
-CHROMIUM = os.environ.get("TRANSFONUM_CHROMIUM", "/usr/bin/chromium")
-#: Flags that keep a headless Chromium from calling home on this closed network.
-CHROMIUM_ARGS = [
-    "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-default-apps",
-]
+CHROMIUM, CHROMIUM_ARGS = navigateur.CHROMIUM, navigateur.ARGUMENTS
 
 
 @pytest.fixture(scope="session")

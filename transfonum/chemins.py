@@ -32,6 +32,11 @@ BINDER: Path = Path("binder")
 #: Où la construction écrit le site, et l'édition étudiante (son propre cache).
 CONSTRUCTION: Path = Path("_build")
 EDITION_ETUDIANTE: Path = CONSTRUCTION / "etudiant"
+#: Le site construit ; et, dans le site, les diaporamas des chapitres (écrits par la
+#: construction) et leurs documents imprimables (écrits par ``make pdf``).
+SITE: Path = CONSTRUCTION / "html"
+DIAPORAMAS: Path = Path("diapos")
+IMPRESSIONS: Path = Path("impressions")
 
 
 def carnet_etudiant(chapitre: str) -> Path:
@@ -47,3 +52,18 @@ def carnet_corrige(chapitre: str) -> Path:
 def source_carnet(chapitre: str) -> Path:
     """La source MyST des deux carnets : ``exercises/sources/<chapitre>.md``."""
     return SOURCES_CARNETS / f"{chapitre}.md"
+
+
+def diaporama(chapitre: str) -> Path:
+    """Le diaporama d'un chapitre, dans le site : ``diapos/<chapitre>.html``."""
+    return DIAPORAMAS / f"{chapitre}.html"
+
+
+def pdf_chapitre(chapitre: str) -> Path:
+    """Le chapitre imprimable, dans le site : ``impressions/<chapitre>.pdf``."""
+    return IMPRESSIONS / f"{chapitre}.pdf"
+
+
+def fiche_exercices(chapitre: str) -> Path:
+    """La fiche d'exercices imprimable (sans solutions) : ``impressions/<chapitre>-exercices.pdf``."""
+    return IMPRESSIONS / f"{chapitre}-exercices.pdf"

@@ -5,8 +5,9 @@ un gestionnaire par événement, dans l'ordre où les pièces doivent jouer.
   bundle Vega et feuille de style, empreinte des pages ;
 - ``source-read`` : la cellule cachée de préparation (:mod:`~transfonum.site.empreinte`) ;
 - ``html-page-context`` : scripts des graphiques et des auto-évaluations, retrait de
-  Thebe, boutons de lancement ;
+  Thebe, boutons de lancement et documents du chapitre (diaporama, PDF) ;
 - ``doctree-resolved`` : les notes de bas de page ont leur définition ;
+- ``build-finished`` : pages et scripts du thème traduits, puis un diaporama par chapitre ;
 - la directive ``{autoevaluation}``, le rôle ``{notebook-exercice}`` et deux
   post-transformations (invites en français, espaces insécables).
 """
@@ -19,12 +20,15 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from transfonum.site import autoevaluation, bibliographie, empreinte, interface, lancement, vega
+from transfonum.site import (autoevaluation, bibliographie, diaporamas, documents, empreinte, interface,
+                             lancement, vega)
 from transfonum.site.construction import VARIABLE_EDITION_ETUDIANTE
 
 #: Les fichiers statiques du kit (feuilles de style, script des auto-évaluations).
 STATIQUE = Path(__file__).resolve().parent / "static"
 FEUILLE_DE_STYLE = "transfonum.css"
+#: La feuille d'impression : une page imprimée sans la navigation, figures entières.
+FEUILLE_IMPRESSION = "transfonum-impression.css"
 
 
 def _config_prete(app: Sphinx, config: Config) -> None:
@@ -34,6 +38,7 @@ def _config_prete(app: Sphinx, config: Config) -> None:
     bibliographie.ecrire(Path(app.srcdir))
     config.html_static_path.extend([str(vega.DOSSIER_BUNDLE), str(STATIQUE)])
     app.add_css_file(FEUILLE_DE_STYLE)
+    app.add_css_file(FEUILLE_IMPRESSION, media="print")
     fichiers = empreinte.fichiers_suivis(Path(app.srcdir), Path(app.confdir, config.transfonum_dossier_donnees))
     app.transfonum_fichiers = fichiers
     app.transfonum_empreinte = empreinte.empreinte(fichiers)
@@ -55,6 +60,14 @@ def _contexte_de_page(app: Sphinx, pagename: str, templatename: str, context: di
     autoevaluation.ajouter_fichiers(app, corps)
     interface.sans_thebe(context)
     lancement.ajouter_boutons(app, pagename, context, doctree)
+    documents.ajouter_boutons(app, pagename, context, doctree)
+
+
+def _construction_finie(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    interface.traduire_pages(app)
+    diaporamas.ecrire(app)  # d'après les pages traduites
 
 
 def setup(app: Sphinx) -> dict:
@@ -68,7 +81,7 @@ def setup(app: Sphinx) -> dict:
     # Après les gestionnaires du thème (priorité 500), dont il complète les boutons.
     app.connect("html-page-context", _contexte_de_page, priority=600)
     app.connect("doctree-resolved", interface.verifier_notes)
-    app.connect("build-finished", interface.traduire_pages)
+    app.connect("build-finished", _construction_finie)
     app.add_directive("autoevaluation", autoevaluation.AutoEvaluation)
     app.add_role("notebook-exercice", lancement.role_carnet_exercice)
     app.add_post_transform(interface.TraductionInvites)

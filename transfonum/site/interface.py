@@ -132,11 +132,8 @@ def traduire_html(html: str) -> str:
     return TITRE_SOLUTION.sub(r"Solution de\1 l’exercice ", html)
 
 
-def traduire_pages(app, exception) -> None:
-    """À la fin de la construction HTML, traduit les pages et les scripts du thème
-    (gestionnaire de ``build-finished``)."""
-    if exception is not None or app.builder.format != "html":
-        return
+def traduire_pages(app) -> None:
+    """À la fin d'une construction HTML réussie, traduit les pages et les scripts du thème."""
     sortie = Path(app.outdir)
     for page in sortie.rglob("*.html"):
         texte = page.read_text(encoding="utf-8")

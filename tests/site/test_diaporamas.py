@@ -1,0 +1,76 @@
+"""Each chapter's deck: written with the site from the built page (title, one slide per
+chart with its « Source : » line, one per discussion question, « À retenir »), opened
+from the chapter's « Télécharger » menu, and shown offline with every chart drawn."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup
+
+from transfonum.chemins import DIAPORAMAS
+from transfonum.site import diaporamas
+
+PAGE = """<html><body><article class="bd-article">
+<h1><span class="section-number">3. </span>Un chapitre<a class="headerlink" href="#x">#</a></h1>
+<section><h2><span class="section-number">3.1. </span>Chiffres clés</h2>
+<figure class="transfonum-figure"><div class="transfonum-chart"></div><figcaption>Source : une étude.</figcaption></figure>
+<script type="module">window.vegaEmbed('#a', {});</script>
+<figure class="transfonum-figure"><svg></svg><figcaption>Source : une autre.</figcaption></figure><p>Après.</p>
+</section>
+<section id="questions-de-discussion"><h2>Questions</h2><ol><li><p>Pourquoi ?</p></li><li><p>Comment ?</p></li></ol></section>
+<section id="a-retenir"><h2>À retenir</h2><ul><li>Une idée.</li></ul></section>
+</article></body></html>"""
+
+
+def test_a_page_becomes_title_charts_questions_and_summary_slides():
+    titre, slides, vega = diaporamas.diapositives(PAGE, "../book/chapitre.html")
+    assert titre == "Un chapitre"
+    assert len(slides) == 1 + 2 + 2 + 1
+    assert "Chiffres clés" in slides[1] and "Source : une étude." in slides[1] and "vegaEmbed" in slides[1]
+    assert "<script" not in slides[2], "a chart drawn as SVG needs no script"
+    assert "Question de discussion 2 sur 2" in slides[4] and "Comment ?" in slides[4]
+    assert "Une idée." in slides[5]
+    assert vega
+    document = diaporamas.document(titre, slides, "../_static/transfonum-vega.js")
+    assert '<html lang="fr">' in document and 'src="../_static/transfonum-vega.js"' in document
+
+
+def test_a_page_without_charts_loads_no_chart_library():
+    page = "<article><h1>Sans graphique</h1><section id='questions-de-discussion'><ol><li>Q ?</li></ol></section></article>"
+    titre, slides, vega = diaporamas.diapositives(page, "x.html")
+    assert (titre, len(slides), vega) == ("Sans graphique", 2, False)
+    assert "<script type=\"module\"" not in diaporamas.document(titre, slides, None)
+
+
+def test_every_chapter_deck_opens_from_its_page_and_shows_every_chart_offline(built_site, site_url, browser):
+    html_dir, _ = built_site
+    decks = sorted((html_dir / DIAPORAMAS).glob("*.html"))
+    assert len(decks) >= 6
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    outside: list[str] = []
+
+    def route(r):
+        if urlsplit(r.request.url).hostname == "127.0.0.1":
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    for deck in decks:
+        chapter = BeautifulSoup((html_dir / "book" / f"{deck.stem}.html").read_text(encoding="utf-8"), "html.parser")
+        assert chapter.select_one(f'a[href="../{DIAPORAMAS.as_posix()}/{deck.name}"]'), f"{deck.stem} : pas de lien"
+        figures = len(chapter.select("figure.transfonum-figure"))
+        questions = chapter.find(id=diaporamas.QUESTIONS)
+        expected = 1 + figures + (len(questions.select("li")) if questions else 0) \
+            + (1 if chapter.find(id=diaporamas.A_RETENIR) else 0)
+        page.goto(f"{site_url}/{DIAPORAMAS.as_posix()}/{deck.name}")
+        page.wait_for_function("() => [...document.querySelectorAll('.transfonum-chart')].every((c) => c.querySelector('svg'))",
+                               timeout=30_000)
+        assert page.locator(".diapo").count() == expected, deck.name
+        assert page.locator(".commandes output").inner_text() == f"1 / {expected}"
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(f"() => document.querySelector('.commandes output').textContent === '2 / {expected}'")
+    assert outside == []
+    page.close()
