@@ -1,11 +1,12 @@
-"""The weekly service-hours grid of the CDO chapter (transfonum.chapitres.cdo.couverture), and the
+"""The weekly service-hours grid of the customer-relationship chapter
+(transfonum.chapitres.relation_client.couverture), its waiting-time lab, and the
 chart-reading exercise that relies on it."""
 
 from __future__ import annotations
 
 import pytest
 
-from transfonum.chapitres.cdo import couverture as cc
+from transfonum.chapitres.relation_client import couverture as cc
 from transfonum.donnees import charger_table
 from transfonum.exercices.cles import cles_du_kit
 

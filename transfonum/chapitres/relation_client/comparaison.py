@@ -1,9 +1,9 @@
-"""Comparer en barres quelques chiffres cités de même unité (chapitre sur le CDO).
+"""Comparer en barres quelques chiffres cités de même unité (chapitre « Relation client et social CRM »).
 
 Sert aux chiffres donnés en séance à la conférence Kea & Partners et Nurun, par exemple
 le nombre de cafés en France autrefois et au moment de la conférence ::
 
-    from transfonum.chapitres.cdo import comparaison
+    from transfonum.chapitres.relation_client import comparaison
     from transfonum.donnees import charger_table
 
     chiffres = charger_table("chiffres")
