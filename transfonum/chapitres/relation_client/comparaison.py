@@ -78,7 +78,9 @@ def description(lignes: pd.DataFrame) -> str:
 
 def recensements(drives: pd.DataFrame) -> pd.DataFrame:
     """Les décomptes de la table ``drives_recensements``, dans leur ordre, prêts à dessiner :
-    ajoute ``etiquette`` (organisme et date) et ``texte`` (le nombre en français).
+    ajoute ``date_fr`` (la date à sa précision), ``etiquette`` (organisme et date sur deux
+    lignes séparées par « | » ; quand un même organisme publie deux décomptes à la même
+    date, la seconde ligne dit ce qui est compté) et ``texte`` (le nombre en français).
     Lève :class:`ValueError` si la table est vide."""
     if drives.empty:
         raise ValueError(f"recensements(){fr.INSECABLE}: aucun décompte dans la table")
@@ -87,16 +89,22 @@ def recensements(drives: pd.DataFrame) -> pd.DataFrame:
         fr.date(d, "jour") if precision == "jour" else ("fin " if d.month == 12 else "début ") + str(d.year)
         for d, precision in zip(lignes["date"], lignes["precision_date"])
     ]
-    lignes["etiquette"] = [f"{o} ({d})" for o, d in zip(lignes["organisme"], lignes["date_fr"])]
+    doublon = lignes.duplicated(["organisme", "date_fr"], keep=False)
+    lignes["etiquette"] = [
+        f"{o}, {d}{_SEPARATEUR}{c[:1].lower() + c[1:]}" if double else f"{o}{_SEPARATEUR}{d}"
+        for o, d, c, double in zip(lignes["organisme"], lignes["date_fr"], lignes["definition"], doublon)
+    ]
     lignes["texte"] = [fr.nombre(int(n)) for n in lignes["nombre"]]
     return lignes
 
 
-def graphique_recensements(lignes: pd.DataFrame, valeur_citee: float, texte_cite: str) -> alt.LayerChart:
+def graphique_recensements(lignes: pd.DataFrame, valeur_citee: float) -> alt.LayerChart:
     """Une barre horizontale par décompte (couleur : ce qui est compté), le nombre au bout,
-    et une ligne verticale au chiffre cité en séance."""
-    y = alt.Y("etiquette:N", title=None, sort=list(lignes["etiquette"]))
-    x = alt.X("nombre:Q", title="Drives recensés en France", scale=alt.Scale(domainMin=0))
+    et une ligne verticale pointillée au chiffre cité en séance (``valeur_citee``)."""
+    y = alt.Y("etiquette:N", title=None, sort=list(lignes["etiquette"]),
+              axis=alt.Axis(labelExpr=f"split(datum.label, '{_SEPARATEUR}')", labelLineHeight=15))
+    x = alt.X("nombre:Q", title=["Drives recensés", f"(pointillé{fr.INSECABLE}: chiffre cité)"], stack=None,
+              scale=alt.Scale(domainMin=0))
     barres = alt.Chart(lignes).mark_bar().encode(
         y=y, x=x,
         color=alt.Color("definition:N", title="Ce qui est compté", sort=list(dict.fromkeys(lignes["definition"])),
@@ -104,17 +112,19 @@ def graphique_recensements(lignes: pd.DataFrame, valeur_citee: float, texte_cite
         tooltip=[alt.Tooltip("organisme:N", title="Organisme"), alt.Tooltip("date_fr:N", title="Date"),
                  alt.Tooltip("definition:N", title="Ce qui est compté"), alt.Tooltip("texte:N", title="Nombre")],
     )
-    valeurs = barres.mark_text(align="right", dx=-4, color=PALETTE["sur_donnee"]).encode(text="texte:N")
-    cite = pd.DataFrame({"nombre": [valeur_citee], "texte": [f"Cité{fr.INSECABLE}: {texte_cite}"]})
-    regle = alt.Chart(cite).mark_rule(color=PALETTE["repere"], strokeDash=[4, 4], strokeWidth=2).encode(x=x)
-    etiquette = alt.Chart(cite).mark_text(align="left", dx=4, baseline="top", y=0, color=PALETTE["repere"]).encode(
-        x=x, text="texte:N")
-    return alt.layer(barres, valeurs, regle, etiquette).properties(height=alt.Step(30))
+    valeurs = alt.Chart(lignes).mark_text(align="right", dx=-4).encode(
+        y=y, x=x, text="texte:N", color=alt.value(PALETTE["sur_donnee"]))
+    regle = alt.Chart(pd.DataFrame({"nombre": [valeur_citee]})).mark_rule(
+        color=PALETTE["repere"], strokeDash=[4, 4], strokeWidth=2).encode(x=x)
+    return alt.layer(barres, valeurs, regle).properties(height=alt.Step(40))
 
 
 def description_recensements(lignes: pd.DataFrame, texte_cite: str) -> str:
     """Description en français de :func:`graphique_recensements` (lecteurs d'écran)."""
-    parts = [f"{e}, {d[:1].lower() + d[1:]}{fr.INSECABLE}: {t}" for e, d, t in zip(lignes["etiquette"], lignes["definition"], lignes["texte"])]
+    parts = [
+        f"{o} ({d}), {c[:1].lower() + c[1:]}{fr.INSECABLE}: {t}"
+        for o, d, c, t in zip(lignes["organisme"], lignes["date_fr"], lignes["definition"], lignes["texte"])
+    ]
     return (f"Barres horizontales, une par décompte des drives en France{fr.INSECABLE}: " + f"{fr.INSECABLE}; ".join(parts)
             + f". Une ligne pointillée marque le chiffre cité à la conférence, {texte_cite}.")
 

@@ -141,7 +141,7 @@ COULEURS_ATTENTE = (PALETTE["accent"], PALETTE["second"], PALETTE["contraste"])
 #: Heures d'une semaine.
 HEURES_SEMAINE = 7 * 24
 #: Largeur des panneaux de l'explorateur, en pixels (tient sur un téléphone).
-LARGEUR_EXPLORATEUR = 300
+LARGEUR_EXPLORATEUR = 250
 
 
 def attente_avant_ouverture(grille: pd.DataFrame) -> pd.Series:
@@ -220,7 +220,7 @@ def _chaine(texte: str) -> str:
 def graphique_explorateur(depart: tuple[int, int, int], part_dans_l_heure: float) -> alt.VConcatChart:
     """Le laboratoire du temps de réponse : trois curseurs (paramètres Vega-Lite
     ``debut``, ``fin``, ``jours``) règlent les heures de service ; la carte de la semaine
-    colore chaque heure selon l'attente d'une plainte qui y arrive, et quatre lignes
+    colore chaque heure selon l'attente d'une plainte qui y arrive, et des lignes
     au-dessus donnent la couverture, la part des plaintes qui attendent plus d'une heure,
     l'attente moyenne, et la part des plaintes dont l'auteur veut une réponse dans l'heure
     et ne l'aura pas (si ``part_dans_l_heure``, entre 0 et 1, vaut pour toutes les heures).
@@ -262,11 +262,10 @@ def graphique_explorateur(depart: tuple[int, int, int], part_dans_l_heure: float
     lignes = [
         f"{_chaine('Réponse promise' + e + ': ')} + datum.couvertes + {_chaine(e + 'h sur ' + str(HEURES_SEMAINE) + ' (')}"
         f" + format(datum.couvertes / {HEURES_SEMAINE}, '.0%') + ')'",
-        f"{_chaine('Plaintes qui attendent plus d’une heure' + e + ': ')} + format(datum.longues / {HEURES_SEMAINE}, '.0%')",
-        f"{_chaine('Attente moyenne avant l’ouverture' + e + ': ')} + format(datum.somme / {HEURES_SEMAINE}, '.1f')"
-        f" + {_chaine(e + 'h')}",
-        f"{_chaine('Veulent une réponse dans l’heure et ne l’auront pas' + e + ': ')}"
-        f" + format({part} * datum.longues / {HEURES_SEMAINE}, '.0%') + {_chaine(' des plaintes')}",
+        f"{_chaine('Plus d’une heure d’attente' + e + ': ')} + format(datum.longues / {HEURES_SEMAINE}, '.0%')",
+        f"{_chaine('Attente moyenne' + e + ': ')} + format(datum.somme / {HEURES_SEMAINE}, '.1f') + {_chaine(e + 'h')}",
+        _chaine("Veulent une réponse dans l’heure"),
+        f"{_chaine('et ne l’auront pas' + e + ': ')} + format({part} * datum.longues / {HEURES_SEMAINE}, '.0%')",
     ]
     impossible = _chaine(f"Horaires impossibles{e}: la fermeture doit venir après l’ouverture.")
     texte = alt.Chart(grille, width=LARGEUR_EXPLORATEUR, height=alt.Step(20)).transform_calculate(**calcul).transform_aggregate(
@@ -288,7 +287,7 @@ def description_explorateur(depart: tuple[int, int, int], part_dans_l_heure: flo
         "Laboratoire du temps de réponse. Trois curseurs règlent l'heure d'ouverture, l'heure de fermeture "
         f"et le nombre de jours ouverts à partir du lundi. Une carte de la semaine, une ligne par jour et une case par heure, "
         f"colore chaque heure selon ce qu'attend une plainte qui y arrive{fr.INSECABLE}: réponse dans l'heure, "
-        "attente d'une heure au plus, attente de plus d'une heure. Au-dessus, quatre lignes donnent les résultats. "
+        "attente d'une heure au plus, attente de plus d'une heure. Au-dessus, quelques lignes donnent les résultats. "
         f"À l'ouverture de la page, le service répond {fr.nombre(heures_couvertes(grille))} heures sur "
         f"{fr.nombre(HEURES_SEMAINE)} ({fr.pourcent(100 * part_couverte(grille))}){fr.INSECABLE}; "
         f"{fr.pourcent(100 * longue)} des plaintes attendent plus d'une heure{fr.INSECABLE}; l'attente moyenne "
