@@ -67,14 +67,14 @@ def test_chart_and_description_say_what_is_covered():
     assert "à aucun moment" not in texte
 
 
-# The chart-reading exercise « cdo-sg-couverture »: each option is a moment of the week;
+# The chart-reading exercise « sg-etvous-couverture » (moved from the CDO chapter): each option is a moment of the week;
 # exactly the expected one falls in a covered hour of the grid drawn from data/.
 MOMENTS = {"samedi": ("samedi", 11), "mardi-matin": ("mardi", 8),
            "jeudi-soir": ("jeudi", 18), "vendredi-soir": ("vendredi", 19)}
 
 
 def test_the_chart_reading_exercise_agrees_with_the_data():
-    exercice = cles_du_kit()["cdo-sg-couverture"]
+    exercice = cles_du_kit()["sg-etvous-couverture"]
     assert set(exercice.choices) == set(MOMENTS)
     grille = cc.grille_depuis_chiffres(charger_table("chiffres"), "c-sg-etvous").set_index(["jour", "heure"])
     couverts = {cid for cid, moment in MOMENTS.items() if grille.loc[moment, "couvert"]}
