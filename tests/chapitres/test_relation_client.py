@@ -211,6 +211,8 @@ def test_every_exercise_of_the_chapter_is_on_the_page():
     page = PAGE.read_text(encoding="utf-8")
     on_page = set(re.findall(r"\{notebook-exercice\}`([^`]+)`", page))
     assert on_page == set(KEYS)
+    self_checks = set(re.findall(r"```\{autoevaluation\} (\S+)", page))
+    assert self_checks == set(KEYS)  # each one is also corrected in the browser
 
 
 def test_the_customer_cases_left_the_cdo_chapter():
