@@ -1,11 +1,12 @@
-"""The weekly service-hours grid of the CDO chapter (transfonum.chapitres.cdo.couverture), and the
+"""The weekly service-hours grid of the customer-relationship chapter
+(transfonum.chapitres.relation_client.couverture), its waiting-time lab, and the
 chart-reading exercise that relies on it."""
 
 from __future__ import annotations
 
 import pytest
 
-from transfonum.chapitres.cdo import couverture as cc
+from transfonum.chapitres.relation_client import couverture as cc
 from transfonum.donnees import charger_table
 from transfonum.exercices.cles import cles_du_kit
 
@@ -66,14 +67,14 @@ def test_chart_and_description_say_what_is_covered():
     assert "à aucun moment" not in texte
 
 
-# The chart-reading exercise « cdo-sg-couverture »: each option is a moment of the week;
+# The chart-reading exercise « sg-etvous-couverture » (moved from the CDO chapter): each option is a moment of the week;
 # exactly the expected one falls in a covered hour of the grid drawn from data/.
 MOMENTS = {"samedi": ("samedi", 11), "mardi-matin": ("mardi", 8),
            "jeudi-soir": ("jeudi", 18), "vendredi-soir": ("vendredi", 19)}
 
 
 def test_the_chart_reading_exercise_agrees_with_the_data():
-    exercice = cles_du_kit()["cdo-sg-couverture"]
+    exercice = cles_du_kit()["sg-etvous-couverture"]
     assert set(exercice.choices) == set(MOMENTS)
     grille = cc.grille_depuis_chiffres(charger_table("chiffres"), "c-sg-etvous").set_index(["jour", "heure"])
     couverts = {cid for cid, moment in MOMENTS.items() if grille.loc[moment, "couvert"]}

@@ -1,4 +1,4 @@
-"""Bars of cited figures of one unit (transfonum.chapitres.cdo.comparaison), used for the cafés."""
+"""Bars of cited figures of one unit (transfonum.chapitres.relation_client.comparaison), used for the cafés."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 from transfonum.donnees import provenance
 
-from transfonum.chapitres.cdo import comparaison
+from transfonum.chapitres.relation_client import comparaison
 from transfonum.donnees import charger_table
 
 INSECABLE = "\u00a0"
