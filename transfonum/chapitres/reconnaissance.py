@@ -128,24 +128,34 @@ def graphique_barometre(serie: pd.DataFrame, chiffres: pd.DataFrame) -> alt.Laye
     if data.empty:
         raise ValueError(f"table {fr.guillemets('barometre_edenred')}{INS}: aucune ligne pour la mesure {fr.guillemets(MESURE_CITEE)}")
     borne, mots = _borne_du_billet(chiffres)
+    serie_baro = f"Baromètre{INS}: souvent heureux"
+    serie_billet = f"Billet{INS}: {fr.guillemets(mots)}, une borne"
+    series = [serie_baro, serie_billet]
+    data = data.assign(serie=serie_baro)
+    couleur = alt.Color("serie:N", title=None, scale=alt.Scale(
+        domain=series, range=[PALETTE["accent"], PALETTE["contraste"]]),
+        legend=alt.Legend(orient="top", direction="vertical", labelLimit=320))
+    tirets = alt.StrokeDash("serie:N", title=None, scale=alt.Scale(domain=series, range=[[1, 0], [6, 4]]))
     axe_y = alt.Y("valeur:Q", title="Salariés souvent heureux au travail (%)", scale=alt.Scale(domain=[0, 50]))
     base = alt.Chart(data).encode(
         x=alt.X("annee_texte:O", title="Édition du baromètre", axis=alt.Axis(labelAngle=0)),
         y=axe_y,
     )
-    ligne = base.mark_line(color=PALETTE["accent"], point=alt.OverlayMarkDef(size=90, color=PALETTE["accent"]))
-    ligne = ligne.encode(tooltip=[
+    ligne = base.mark_line(point=alt.OverlayMarkDef(size=90, color=PALETTE["accent"]), strokeWidth=2.5)
+    ligne = ligne.encode(color=couleur, strokeDash=tirets, tooltip=[
         alt.Tooltip("annee_texte:N", title="Édition"),
         alt.Tooltip("texte:N", title="Souvent heureux"),
         alt.Tooltip("provenance:N", title="Provenance"),
     ])
-    valeurs = base.mark_text(dy=-14, fontSize=13, color=PALETTE["texte"]).encode(text="texte:N")
-    reperes = pd.DataFrame({"valeur": [borne], "texte": [f"Billet{INS}: {fr.guillemets(mots)} (une borne, sans «\u00a0souvent\u00a0»)"]})
-    regle = alt.Chart(reperes).mark_rule(color=PALETTE["contraste"], strokeDash=[6, 4], size=2).encode(y=axe_y)
-    legende = alt.Chart(reperes).mark_text(
-        align="left", baseline="bottom", dx=4, dy=-4, color=PALETTE["contraste"], fontSize=12
-    ).encode(y=axe_y, x=alt.value(0), text="texte:N")
-    return alt.layer(ligne, valeurs, regle, legende)
+    # La valeur au-dessus du point quand il dépasse la borne, en dessous sinon : jamais
+    # sur le trait tireté.
+    dessus = base.mark_text(dy=-14, fontSize=13, color=PALETTE["texte"]).encode(text="texte:N").transform_filter(
+        f"datum.valeur >= {borne}")
+    dessous = base.mark_text(dy=16, fontSize=13, color=PALETTE["texte"]).encode(text="texte:N").transform_filter(
+        f"datum.valeur < {borne}")
+    reperes = pd.DataFrame({"valeur": [borne], "serie": [serie_billet]})
+    regle = alt.Chart(reperes).mark_rule(size=2).encode(y=axe_y, color=couleur, strokeDash=tirets)
+    return alt.layer(ligne, dessus, dessous, regle)
 
 
 def description_barometre(serie: pd.DataFrame, chiffres: pd.DataFrame) -> str:
