@@ -278,7 +278,7 @@ def graphique_reciprocite(observee: pd.DataFrame, hasard: pd.DataFrame) -> alt.L
     )
     ordre = list(PHASES.values())
     y = alt.Y("nom_phase:N", title=None, sort=ordre)
-    x_titre = "Part des liens rendus (%)"
+    x_titre = "Part des liens rendus"
     infobulle = [
         alt.Tooltip("nom_phase:N", title="Phase"),
         alt.Tooltip("liens:Q", title="Liens (A a commenté B)"),
