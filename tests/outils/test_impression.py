@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 import unicodedata
 
 import pypdf
@@ -28,10 +30,17 @@ def _same(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def printed(built_site, tmp_path_factory):
+    """``make pdf`` on a copy of the built site (its own process, as make runs it); the
+    site and the PDFs it says it wrote."""
     html_dir, _ = built_site
     site = tmp_path_factory.mktemp("impression") / "html"
     shutil.copytree(html_dir, site)
-    return site, impression.imprimer(site)
+    done = subprocess.run([sys.executable, "-m", "transfonum.outils.impression", "--site", str(site)],
+                          capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    written = [site / line.split(" ", 2)[2].rsplit(" (", 1)[0] for line in done.stdout.splitlines()
+               if line.startswith("écrit : ")]
+    return site, written
 
 
 def test_every_chapter_is_printed_with_its_sheet_and_its_page_links_them(printed):
