@@ -202,6 +202,14 @@ def test_prose_has_french_spacing_on_every_page(built_site):
     assert problems == [], "\n".join(problems[:20])
 
 
+def test_an_apostrophe_before_markup_stays_an_apostrophe(built_site):
+    """« l'**index** » must not come out as « l”index » (docutils' smart quotes, in French)."""
+    html_dir, _ = built_site
+    found = [f"{p.name} : {m.group(0)}" for p in sorted((html_dir / "book").glob("*.html"))
+             for m in re.finditer(r"\b\w{1,3}”<", p.read_text(encoding="utf-8"))]
+    assert found == []
+
+
 WIDGET_MARK = re.compile(r"application/vnd\.jupyter\.widget|jupyter-widgets")
 
 

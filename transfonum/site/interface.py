@@ -60,6 +60,11 @@ class EspacesFrancaises(SphinxPostTransform):
 
     default_priority = 900  # après sphinxcontrib-bibtex et le glue de myst-nb
     EXCLUS = (nodes.FixedTextElement, nodes.literal, nodes.raw, nodes.math, nodes.comment)
+    #: Une apostrophe qui finit un texte juste avant une balise (« l'**attention** ») : les
+    #: guillemets intelligents de docutils ne voient pas la lettre qui suit et en font le
+    #: guillemet fermant du français, « ” ». Elle redevient apostrophe, sauf si le texte
+    #: ouvre vraiment des guillemets « “ ».
+    APOSTROPHE_PRISE_POUR_GUILLEMET = re.compile(r"(?<=[^\W\d_])”$")
 
     def run(self, **kwargs) -> None:
         if not self.config.language.startswith("fr"):
@@ -68,6 +73,8 @@ class EspacesFrancaises(SphinxPostTransform):
             if any(isinstance(a, self.EXCLUS) for a in _ancetres(texte)):
                 continue
             corrige = fr.espaces_francaises(str(texte))
+            if "“" not in corrige and texte.next_node(descend=False, siblings=True) is not None:
+                corrige = self.APOSTROPHE_PRISE_POUR_GUILLEMET.sub("’", corrige)
             if corrige != str(texte):
                 texte.parent.replace(texte, nodes.Text(corrige))
 
