@@ -78,10 +78,12 @@ def test_the_command_says_in_french_what_it_did_or_what_is_wrong(capsys):
     assert capsys.readouterr().err.startswith("erreur : git rev-parse --verify a échoué")
 
 
-def test_the_pages_workflow_writes_the_branch_before_the_book_and_pushes_it():
-    """The book's links name the student branch only if it exists when the book is built."""
+def test_the_pages_workflow_writes_the_branch_before_the_book_and_publishes_the_pdfs():
+    """The book's links name the student branch only if it exists when the book is built;
+    the chapters' PDF links need make pdf before the site is uploaded."""
     workflow = (RACINE / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
     order = [workflow.find(step) for step in (f"origin {be.BRANCHE}:{be.BRANCHE}", "make branche-etudiante",
-                                               "make book", f"git push origin {be.BRANCHE}")]
+                                               "make book", "make pdf", f"git push origin {be.BRANCHE}",
+                                               "upload-pages-artifact")]
     assert -1 not in order and order == sorted(order), order
     assert "contents: write" in workflow
