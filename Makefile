@@ -12,8 +12,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
 PORT   ?= 8000
+ETUDIANT := _build/etudiant
 
-.PHONY: book book-etudiant pdf branche-etudiante test test-rapide serve bench clean
+.PHONY: book book-etudiant pdf pdf-etudiant branche-etudiante test test-rapide serve bench clean
 
 $(READY): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
@@ -28,6 +29,9 @@ book: $(READY)
 # Debian's Chromium prints them (apt-get install chromium), into _build/html/impressions/.
 pdf: book
 	$(BIN)/python -m transfonum.outils.impression
+
+pdf-etudiant: book-etudiant
+	$(BIN)/python -m transfonum.outils.impression --site $(ETUDIANT)/_build/html
 
 book-etudiant: $(READY)
 	$(BIN)/python -m transfonum.site --etudiant
