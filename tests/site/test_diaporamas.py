@@ -17,6 +17,8 @@ PAGE = """<html><body><article class="bd-article">
 <figure class="transfonum-figure"><div class="transfonum-chart"></div><figcaption>Source : une étude.</figcaption></figure>
 <script type="module">window.vegaEmbed('#a', {});</script>
 <figure class="transfonum-figure"><svg></svg><figcaption>Source : une autre.</figcaption></figure><p>Après.</p>
+<table><thead><tr><th>Chiffre</th><th>Statut</th></tr></thead><tbody><tr><td>72 %</td><td>confirmé</td></tr></tbody></table>
+<table><thead><tr><th>Colonne</th><th>Type</th></tr></thead></table>
 </section>
 <section id="questions-de-discussion"><h2>Questions</h2><ol><li><p>Pourquoi ?</p></li><li><p>Comment ?</p></li></ol></section>
 <section id="a-retenir"><h2>À retenir</h2><ul><li>Une idée.</li></ul></section>
@@ -26,11 +28,12 @@ PAGE = """<html><body><article class="bd-article">
 def test_a_page_becomes_title_charts_questions_and_summary_slides():
     titre, slides, vega = diaporamas.diapositives(PAGE, "../book/chapitre.html")
     assert titre == "Un chapitre"
-    assert len(slides) == 1 + 2 + 2 + 1
+    assert len(slides) == 1 + 2 + 1 + 2 + 1, "a table without a status column is no slide"
     assert "Chiffres clés" in slides[1] and "Source : une étude." in slides[1] and "vegaEmbed" in slides[1]
     assert "<script" not in slides[2], "a chart drawn as SVG needs no script"
-    assert "Question de discussion 2 sur 2" in slides[4] and "Comment ?" in slides[4]
-    assert "Une idée." in slides[5]
+    assert "confirmé" in slides[3]
+    assert "Question de discussion 2 sur 2" in slides[5] and "Comment ?" in slides[5]
+    assert "Une idée." in slides[6]
     assert vega
     document = diaporamas.document(titre, slides, "../_static/transfonum-vega.js")
     assert '<html lang="fr">' in document and 'src="../_static/transfonum-vega.js"' in document
@@ -61,7 +64,8 @@ def test_every_chapter_deck_opens_from_its_page_and_shows_every_chart_offline(bu
     for deck in decks:
         chapter = BeautifulSoup((html_dir / "book" / f"{deck.stem}.html").read_text(encoding="utf-8"), "html.parser")
         assert chapter.select_one(f'a[href="../{DIAPORAMAS.as_posix()}/{deck.name}"]'), f"{deck.stem} : pas de lien"
-        figures = len(chapter.select("figure.transfonum-figure"))
+        figures = len(chapter.select("figure.transfonum-figure")) + len(
+            [t for t in chapter.select("table") if diaporamas.table_des_statuts(t)])
         questions = chapter.find(id=diaporamas.QUESTIONS)
         expected = 1 + figures + (len(questions.select("li")) if questions else 0) \
             + (1 if chapter.find(id=diaporamas.A_RETENIR) else 0)

@@ -3,7 +3,9 @@
 
 Il est tiré de la page construite du chapitre (à la fin de la construction) : une
 diapositive de titre, une par graphique (le graphique, sa légende « Source : … » et le
-titre de la section où il se trouve), une par question de discussion, et « À retenir ».
+titre de la section où il se trouve) et par tableau des chiffres et de leur statut (une
+colonne « Statut »), dans l'ordre de la page, une par question de discussion, et
+« À retenir ».
 Les graphiques y sont dessinés comme sur la page (même bundle Vega, servi depuis
 ``_static``). Les flèches du clavier, Page suivante / précédente et Espace passent d'une
 diapositive à l'autre ; la page défile aussi à la souris ou au doigt.
@@ -23,6 +25,8 @@ from transfonum.site.vega import NOM_BUNDLE
 
 #: Les sections de la page reprises telles quelles, par identifiant d'ancre.
 QUESTIONS, A_RETENIR = "questions-de-discussion", "a-retenir"
+#: L'en-tête de colonne d'un tableau des chiffres et de leur statut, repris en diapositive.
+ENTETE_STATUT = "Statut"
 
 STYLE = f"""
 :root {{ color-scheme: light; }}
@@ -37,7 +41,9 @@ h2 {{ font-size: clamp(1.4rem, 3vw, 2.1rem); margin: 0 auto .6em; }}
 .surtitre {{ color: {PALETTE["attenue"]}; font-size: 1.1rem; text-transform: uppercase; letter-spacing: .06em; margin-bottom: .2em; }}
 .question {{ font-size: clamp(1.4rem, 3.2vw, 2.3rem); line-height: 1.35; }}
 .diapo li {{ font-size: clamp(1.1rem, 2.2vw, 1.5rem); line-height: 1.4; margin: .4em 0; }}
-figure {{ margin: 0 auto; max-width: 100%; overflow-x: auto; }}
+figure, .tableau {{ margin: 0 auto; max-width: 100%; overflow-x: auto; }}
+table {{ border-collapse: collapse; font-size: clamp(.9rem, 1.6vw, 1.2rem); }}
+th, td {{ text-align: left; padding: .35em .6em; border-bottom: 1px solid {PALETTE["grille"]}; }}
 figcaption {{ color: {PALETTE["attenue"]}; font-size: 1rem; margin-top: .6em; }}
 a {{ color: {PALETTE["accent"]}; }}
 .commandes {{ position: fixed; bottom: 0; left: 0; right: 0; display: flex; gap: 1rem; justify-content: center;
@@ -80,6 +86,13 @@ def _texte_de_titre(titre: Tag) -> str:
     return titre.get_text(" ", strip=True)
 
 
+def table_des_statuts(table: Tag) -> bool:
+    """Un tableau de la page qui donne le statut de ses chiffres (colonne « Statut »), hors
+    des figures (leurs données de repli)."""
+    return table.find_parent("figure") is None and any(
+        th.get_text(strip=True) == ENTETE_STATUT for th in table.select("thead th, tr:first-child th"))
+
+
 def _diapo(contenu: str, etiquette: str) -> str:
     return f'<section class="diapo" aria-label="{html.escape(etiquette)}">\n{contenu}\n</section>'
 
@@ -93,13 +106,18 @@ def diapositives(page: str, adresse_page: str) -> tuple[str, list[str], bool]:
     diapos = [_diapo(f'<p class="surtitre">Diaporama du chapitre</p>\n<h1>{html.escape(titre)}</h1>\n'
                      f'<p><a href="{html.escape(adresse_page)}">Lire le chapitre</a></p>', "Titre")]
     vega = False
-    for figure in corps.select("figure.transfonum-figure"):
-        section = figure.find_previous(["h2", "h3"])
+    for element in corps.select("figure.transfonum-figure, table"):
+        if element.name == "table" and not table_des_statuts(element):
+            continue
+        section = element.find_previous(["h2", "h3"])
         contexte = f"<h2>{html.escape(_texte_de_titre(section))}</h2>\n" if section else ""
-        script = figure.find_next_sibling()
+        if element.name == "table":
+            diapos.append(_diapo(f'{contexte}<div class="tableau">{element}</div>', "Chiffres et statuts"))
+            continue
+        script = element.find_next_sibling()
         script = str(script) if isinstance(script, Tag) and script.name == "script" else ""
         vega = vega or bool(script)
-        diapos.append(_diapo(contexte + str(figure) + script, "Graphique"))
+        diapos.append(_diapo(contexte + str(element) + script, "Graphique"))
     questions = corps.find(id=QUESTIONS)
     elements = questions.select("li") if questions else []
     for n, question in enumerate(elements, start=1):
