@@ -297,7 +297,7 @@ def test_the_course_page_links_every_chapter_and_every_case():
     for page in [Path(TOC["root"]).name, *CHAPITRES]:
         assert f"{{doc}}`../{page}`" in index, f"enseigner/index.md ne nomme pas le chapitre « {page} »"
     for chapitre in PLANIFIES:
-        assert f"{{doc}}`cas-{chapitre}`" in index
+        assert f"{{doc}}`/book/enseigner/cas-{chapitre}`" in index
 
 
 def test_no_page_but_a_plan_names_a_plan():
@@ -306,3 +306,14 @@ def test_no_page_but_a_plan_names_a_plan():
         if not p.name.startswith("seance-") and "seance-" in _lire(p)
     ]
     assert not fautifs, f"ces pages nomment un plan de séance, absent de l'édition étudiante : {fautifs}"
+
+
+def test_cases_are_linked_by_their_full_path():
+    """A case's page and its exercise share a name (cas-<chapitre>): sphinx-exercise turns
+    any reference whose target is an exercise label into « Exercice n », even a {doc}
+    link. The full path (/book/enseigner/cas-…) keeps the page's title as the link text."""
+    fautifs = [
+        str(p.relative_to(RACINE)) for p in LIVRE.rglob("*.md")
+        if re.search(r"\{doc\}`(?:\./)?cas-", _lire(p))
+    ]
+    assert not fautifs, f"liez les cas par {{doc}}`/book/enseigner/cas-…` : {fautifs}"
