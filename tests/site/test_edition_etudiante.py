@@ -103,3 +103,32 @@ def test_the_student_edition_has_no_session_plan_and_no_model_answer(tmp_path, s
     everything = "".join(p.read_text(encoding="utf-8") for p in html.rglob("*.html"))
     everything += (html / "searchindex.js").read_text(encoding="utf-8")
     assert ("seance-essai" in everything) is not student
+
+
+@pytest.mark.lent
+def test_the_books_student_edition_keeps_cases_and_rubrics_but_no_plan_and_no_model_answer(built_site, tmp_path):
+    """The whole book, both editions: what the instructor edition holds in its solutions
+    and its session plans is nowhere in the student edition."""
+    from bs4 import BeautifulSoup
+
+    from transfonum.chemins import RACINE
+    from transfonum.site.construction import construire
+
+    html_dir, _ = built_site
+    result = construire(RACINE, sortie=tmp_path, valider=False, capturer=True, etudiant=True)
+    assert result.returncode == 0, result.stdout[-3000:]
+    student = tmp_path / "_build" / "html"
+    plans = sorted((html_dir / "book" / "enseigner").glob("seance-*.html"))
+    cases = sorted((html_dir / "book" / "enseigner").glob("cas-*.html"))
+    assert plans and cases
+    assert not [p.name for p in plans if (student / p.relative_to(html_dir)).exists()]
+    for case in cases:
+        teacher = BeautifulSoup(case.read_text(encoding="utf-8"), "html.parser")
+        answers = [s.get_text(" ", strip=True)[40:140] for s in teacher.select("div.solution #solution-content")]
+        assert answers, f"{case.name} : pas de réponse modèle dans l'édition enseignante"
+        page = BeautifulSoup((student / case.relative_to(html_dir)).read_text(encoding="utf-8"), "html.parser")
+        text = page.get_text(" ", strip=True)
+        assert page.select("table"), f"{case.name} : la grille a disparu de l'édition étudiante"
+        assert [a for a in answers if a in text] == [], f"{case.name} : réponse modèle dans l'édition étudiante"
+    leaks = [p.name for p in student.rglob("*.html") if 'class="solution' in p.read_text(encoding="utf-8")]
+    assert leaks == []
