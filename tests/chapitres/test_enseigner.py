@@ -36,7 +36,6 @@ TOC = yaml.safe_load((RACINE / "_toc.yml").read_text(encoding="utf-8"))
 # Chapters of the book that have no session plan yet, and why. A chapter of the
 # « Chapitres » part that is neither here nor planned makes test_every_chapter_is_planned fail.
 SANS_PLAN = {
-    "relation-client": "nouveau chapitre, en cours d'écriture",
     "reconnaissance": "nouveau chapitre, en cours d'écriture",
 }
 
