@@ -103,6 +103,9 @@ def test_the_student_edition_has_no_session_plan_and_no_model_answer(tmp_path, s
     everything = "".join(p.read_text(encoding="utf-8") for p in html.rglob("*.html"))
     everything += (html / "searchindex.js").read_text(encoding="utf-8")
     assert ("seance-essai" in everything) is not student
+    # A page's Markdown source holds its solutions: the student edition publishes none.
+    assert (html / "_sources").exists() is not student
+    assert ("_sources/" in everything) is not student
 
 
 @pytest.mark.lent
@@ -130,5 +133,6 @@ def test_the_books_student_edition_keeps_cases_and_rubrics_but_no_plan_and_no_mo
         text = page.get_text(" ", strip=True)
         assert page.select("table"), f"{case.name} : la grille a disparu de l'édition étudiante"
         assert [a for a in answers if a in text] == [], f"{case.name} : réponse modèle dans l'édition étudiante"
-    leaks = [p.name for p in student.rglob("*.html") if 'class="solution' in p.read_text(encoding="utf-8")]
-    assert leaks == []
+    leaks = [p.name for p in student.rglob("*.html") if 'class="solution' in p.read_text(encoding="utf-8")
+             or "_sources/" in p.read_text(encoding="utf-8")]
+    assert leaks == [] and not (student / "_sources").exists()

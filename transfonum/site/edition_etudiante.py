@@ -5,7 +5,9 @@ des motifs de noms de fichiers du livre, sans extension, comme dans ``_toc.yml``
 l'édition étudiante, :func:`ecrire_table` écrit une table des matières sans elles, que
 la construction passe à Jupyter Book (``--toc``) : comme ``only_build_toc_files`` est
 vrai, ces pages ne sont ni construites, ni listées, ni cherchables. Les solutions des
-exercices, elles, sont retirées par sphinx-exercise (``hide_solutions``).
+exercices, elles, sont retirées par sphinx-exercise (``hide_solutions``) ; et comme la
+source Markdown d'une page les contient, l'édition étudiante ne publie pas les sources
+(``html_copy_source`` faux) et :func:`retirer_bouton_source` ôte le lien du thème vers elles.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ import yaml
 REGLAGE = "transfonum_pages_enseignants"
 #: Le nom de la table des matières écrite pour l'édition étudiante (dans le dossier de sortie).
 NOM_TABLE = "_toc-etudiant.yml"
+#: Les entrées du menu « Télécharger » du thème qui mènent à la source de la page.
+BOUTONS_SOURCE = ("download-source-button", "download-notebook-button")
 
 
 class ErreurEditionEtudiante(ValueError):
@@ -82,3 +86,14 @@ def ecrire_table(source: Path, dossier: Path) -> Path:
         + yaml.safe_dump(table_sans_pages_enseignants(table, motifs), allow_unicode=True, sort_keys=False),
         encoding="utf-8")
     return chemin
+
+
+def retirer_bouton_source(context: dict) -> None:
+    """Ôte du menu « Télécharger » d'une page (contexte de ``html-page-context``) les liens
+    vers sa source, et le menu s'il n'y reste rien."""
+    groupes = context.get("header_buttons", [])
+    for groupe in list(groupes):
+        if groupe.get("type") == "group":
+            groupe["buttons"] = [b for b in groupe["buttons"] if b.get("label") not in BOUTONS_SOURCE]
+            if not groupe["buttons"]:
+                groupes.remove(groupe)

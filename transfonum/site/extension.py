@@ -20,8 +20,8 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from transfonum.site import (autoevaluation, bibliographie, diaporamas, documents, empreinte, interface,
-                             lancement, vega)
+from transfonum.site import (autoevaluation, bibliographie, diaporamas, documents, edition_etudiante, empreinte,
+                             interface, lancement, vega)
 from transfonum.site.construction import VARIABLE_EDITION_ETUDIANTE
 
 #: Les fichiers statiques du kit (feuilles de style, script des auto-évaluations).
@@ -34,6 +34,7 @@ FEUILLE_IMPRESSION = "transfonum-impression.css"
 def _config_prete(app: Sphinx, config: Config) -> None:
     if os.environ.get(VARIABLE_EDITION_ETUDIANTE):  # python -m transfonum.site --etudiant
         config.hide_solutions = True  # sphinx-exercise : les exercices sans leurs solutions
+        config.html_copy_source = False  # la source d'une page contient ses solutions
     lancement.retenir_reglages(app, config)  # trouve aussi le dépôt (boutons du thème)
     bibliographie.ecrire(Path(app.srcdir))
     config.html_static_path.extend([str(vega.DOSSIER_BUNDLE), str(STATIQUE)])
@@ -61,6 +62,8 @@ def _contexte_de_page(app: Sphinx, pagename: str, templatename: str, context: di
     interface.sans_thebe(context)
     lancement.ajouter_boutons(app, pagename, context, doctree)
     documents.ajouter_boutons(app, pagename, context, doctree)
+    if not app.config.html_copy_source:
+        edition_etudiante.retirer_bouton_source(context)
 
 
 def _construction_finie(app: Sphinx, exception: Exception | None) -> None:
