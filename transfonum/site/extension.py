@@ -2,10 +2,11 @@
 un gestionnaire par événement, dans l'ordre où les pièces doivent jouer.
 
 - ``config-inited`` : édition étudiante, dépôt et réglages de lancement, bibliographie,
-  bundle Vega et feuille de style, empreinte des pages ;
+  bundle Vega et feuille de style, icône du site, empreinte des pages ;
 - ``source-read`` : la cellule cachée de préparation (:mod:`~transfonum.site.empreinte`) ;
 - ``html-page-context`` : scripts des graphiques et des auto-évaluations, retrait de
-  Thebe, boutons de lancement ;
+  Thebe, description de la page, boutons de lancement ;
+- ``build-finished`` : pages traduites, puis site allégé (:mod:`~transfonum.site.allegement`) ;
 - ``doctree-resolved`` : les notes de bas de page ont leur définition ;
 - la directive ``{autoevaluation}``, le rôle ``{notebook-exercice}`` et deux
   post-transformations (invites en français, espaces insécables).
@@ -19,7 +20,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from transfonum.site import autoevaluation, bibliographie, empreinte, interface, lancement, vega
+from transfonum.site import allegement, autoevaluation, bibliographie, empreinte, entete, interface, lancement, vega
 from transfonum.site.construction import VARIABLE_EDITION_ETUDIANTE
 
 #: Les fichiers statiques du kit (feuilles de style, script des auto-évaluations).
@@ -34,6 +35,8 @@ def _config_prete(app: Sphinx, config: Config) -> None:
     bibliographie.ecrire(Path(app.srcdir))
     config.html_static_path.extend([str(vega.DOSSIER_BUNDLE), str(STATIQUE)])
     app.add_css_file(FEUILLE_DE_STYLE)
+    # L'icône du site, écrite dans le dossier de construction ; Sphinx la copie dans _static.
+    config.html_favicon = str(entete.ecrire_favicon(Path(app.doctreedir) / "transfonum"))
     fichiers = empreinte.fichiers_suivis(Path(app.srcdir), Path(app.confdir, config.transfonum_dossier_donnees))
     app.transfonum_fichiers = fichiers
     app.transfonum_empreinte = empreinte.empreinte(fichiers)
@@ -54,6 +57,7 @@ def _contexte_de_page(app: Sphinx, pagename: str, templatename: str, context: di
         app.add_js_file(vega.NOM_BUNDLE, type="module")
     autoevaluation.ajouter_fichiers(app, corps)
     interface.sans_thebe(context)
+    entete.ajouter_description(app, pagename, context, doctree)
     lancement.ajouter_boutons(app, pagename, context, doctree)
 
 
@@ -66,6 +70,8 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _contexte_de_page, priority=600)
     app.connect("doctree-resolved", interface.verifier_notes)
     app.connect("build-finished", interface.traduire_pages)
+    # Après tout autre gestionnaire (la redirection index.html de sphinx-external-toc).
+    app.connect("build-finished", allegement.alleger, priority=900)
     app.add_directive("autoevaluation", autoevaluation.AutoEvaluation)
     app.add_role("notebook-exercice", lancement.role_carnet_exercice)
     app.add_post_transform(interface.TraductionInvites)
