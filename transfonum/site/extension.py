@@ -53,8 +53,8 @@ def _source_lue(app: Sphinx, docname: str, source: list[str]) -> None:
 def _contexte_de_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     corps = context.get("body", "")
     # Ajoutés d'abord : add_js_file complète la liste de la page que sans_thebe remplace.
-    if vega.a_un_graphique(corps):
-        app.add_js_file(vega.NOM_BUNDLE, type="module")
+    if vega.a_un_explorateur(corps):
+        app.add_js_file(vega.SCRIPT_EXPLORATEURS, defer="defer")
     autoevaluation.ajouter_fichiers(app, corps)
     interface.sans_thebe(context)
     entete.ajouter_description(app, pagename, context, doctree)
