@@ -30,13 +30,14 @@ def _pages(html_dir):
     )
 
 
-def open_recorded(browser, url: str, viewport: dict | None = None):
+def open_recorded(browser, url: str, viewport: dict | None = None, **options):
     """Open ``url`` with every request to another host blocked and recorded; returns the
     page and its report (off-host requests, console and page errors, failed requests).
-    ``data:`` and ``file:`` addresses are not off-host."""
+    ``data:`` and ``file:`` addresses are not off-host. ``options`` go to the browser's
+    new page (e.g. ``color_scheme="dark"``)."""
     host = urlsplit(url).netloc
     report: dict[str, list[str]] = {"off_host": [], "console_errors": [], "page_errors": [], "failed": []}
-    page = browser.new_page(viewport=viewport) if viewport else browser.new_page()
+    page = browser.new_page(viewport=viewport, **options) if viewport else browser.new_page(**options)
 
     def route(route):
         target = urlsplit(route.request.url)

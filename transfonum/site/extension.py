@@ -6,7 +6,7 @@ un gestionnaire par événement, dans l'ordre où les pièces doivent jouer.
 - ``source-read`` : la cellule cachée de préparation (:mod:`~transfonum.site.empreinte`) ;
 - ``html-page-context`` : scripts des graphiques et des auto-évaluations, retrait de
   Thebe, description de la page, boutons de lancement ;
-- ``build-finished`` : pages traduites, puis site allégé (:mod:`~transfonum.site.allegement`) ;
+- ``build-finished`` : pages traduites et corrigées pour l'accessibilité, puis site allégé (:mod:`~transfonum.site.allegement`) ;
 - ``doctree-resolved`` : les notes de bas de page ont leur définition ;
 - la directive ``{autoevaluation}``, le rôle ``{notebook-exercice}`` et deux
   post-transformations (invites en français, espaces insécables).
@@ -20,7 +20,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from transfonum.site import allegement, autoevaluation, bibliographie, empreinte, entete, interface, lancement, vega
+from transfonum.site import accessibilite, allegement, autoevaluation, bibliographie, empreinte, entete, interface, lancement, vega
 from transfonum.site.construction import VARIABLE_EDITION_ETUDIANTE
 
 #: Les fichiers statiques du kit (feuilles de style, script des auto-évaluations).
@@ -70,6 +70,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _contexte_de_page, priority=600)
     app.connect("doctree-resolved", interface.verifier_notes)
     app.connect("build-finished", interface.traduire_pages)
+    app.connect("build-finished", accessibilite.corriger_pages, priority=800)
     # Après tout autre gestionnaire (la redirection index.html de sphinx-external-toc).
     app.connect("build-finished", allegement.alleger, priority=900)
     app.add_directive("autoevaluation", autoevaluation.AutoEvaluation)
