@@ -37,20 +37,39 @@ def test_source_maps_and_their_comments_go(tmp_path):
 
 PAGE = """<head>
 <script defer src="../_static/scripts/fontawesome.js?digest=55c2"></script>
+<script src="../_static/documentation_options.js?v=1"></script>
+<script>DOCUMENTATION_OPTIONS.pagename = 'book/intro';</script>
+<script type="module" src="../_static/m.js"></script>
 <script src="../_static/doctools.js?v=1"></script>
 <script src="../_static/searchtools.js"></script>
 <script src="../_static/language_data.js"></script>
 <script src="../searchindex.js"></script>
-</head>"""
+</head><body><script src="../_static/corps.js"></script></body>"""
 
 
 def test_page_loses_fontawesome_and_defers_search():
     light = allegement.alleger_html(PAGE)
     assert "fontawesome" not in light
-    assert '<script src="../_static/doctools.js?v=1"></script>' in light  # the others stay
+    # Stay as they are: the script the inline one needs at once, a module (deferred
+    # anyway), the inline script itself, and any script of the body.
+    for kept in ('<script src="../_static/documentation_options.js?v=1"></script>',
+                 "<script>DOCUMENTATION_OPTIONS.pagename", '<script type="module" src="../_static/m.js">',
+                 '<body><script src="../_static/corps.js"></script>'):
+        assert kept in light, kept
+    assert '<script defer src="../_static/doctools.js?v=1"></script>' in light
     for name in allegement.SCRIPTS_RECHERCHE:
         assert re.search(r'<script defer src="[^"]*' + re.escape(name), light), name
     assert allegement.alleger_html(light) == light  # a rebuild changes nothing more
+
+
+def test_css_imports_are_inlined_with_their_urls_rebased(tmp_path):
+    (tmp_path / "_static" / "styles").mkdir(parents=True)
+    (tmp_path / "_static" / "basic.css").write_text("div.x{background:url(file.png)}")
+    (tmp_path / "_static" / "styles" / "theme.css").write_text('/* theme */\n@import "../basic.css";\np{}')
+    assert allegement.integrer_imports(tmp_path) == [tmp_path / "_static" / "styles" / "theme.css"]
+    css = (tmp_path / "_static" / "styles" / "theme.css").read_text()
+    assert css == "/* theme */\ndiv.x{background:url(../file.png)}\np{}"
+    assert allegement.integrer_imports(tmp_path) == []  # nothing left to inline
 
 
 # --- The root page ---------------------------------------------------------------------
@@ -178,7 +197,8 @@ def test_built_site_publishes_no_map_no_unused_font_no_fontawesome_js(built_site
 
 
 def _pages(html_dir: Path) -> list[Path]:
-    return [p for p in html_dir.rglob("*.html") if "_static" not in p.relative_to(html_dir).parts]
+    return [p for p in html_dir.rglob("*.html")
+            if "_static" not in p.relative_to(html_dir).parts and not p.name.startswith("_")]
 
 
 def test_every_page_has_a_description_and_the_favicon(built_site):

@@ -36,7 +36,8 @@ def open_recorded(browser, url: str, viewport: dict | None = None, **options):
     ``data:`` and ``file:`` addresses are not off-host. ``options`` go to the browser's
     new page (e.g. ``color_scheme="dark"``)."""
     host = urlsplit(url).netloc
-    report: dict[str, list[str]] = {"off_host": [], "console_errors": [], "page_errors": [], "failed": []}
+    report: dict[str, list[str]] = {"off_host": [], "console_errors": [], "page_errors": [], "failed": [],
+                                    "http_errors": []}
     page = browser.new_page(viewport=viewport, **options) if viewport else browser.new_page(**options)
 
     def route(route):
@@ -51,6 +52,7 @@ def open_recorded(browser, url: str, viewport: dict | None = None, **options):
     page.on("console", lambda m: m.type == "error" and report["console_errors"].append(m.text))
     page.on("pageerror", lambda e: report["page_errors"].append(str(e)))
     page.on("requestfailed", lambda r: report["failed"].append(r.url))
+    page.on("response", lambda r: r.status >= 400 and report["http_errors"].append(f"{r.status} {r.url}"))
     page.goto(url, wait_until="networkidle")
     return page, report
 
@@ -93,7 +95,7 @@ def test_every_page_stands_alone(built_site, site_url, browser):
     for page in _pages(html_dir):
         report = visit(browser, f"{site_url}/{page}")
         charts_seen += len(report["marks"])
-        for kind in ("off_host", "console_errors", "page_errors", "failed", "unlabelled"):
+        for kind in ("off_host", "console_errors", "page_errors", "failed", "http_errors", "unlabelled"):
             problems += [f"{page} : {kind} : {item}" for item in report[kind]]
         if any(n == 0 for n in report["marks"]):
             problems.append(f"{page} : graphique sans marques {report['marks']}")

@@ -9,7 +9,10 @@ construction HTML, après tout autre gestionnaire) :
   calculés à chaque construction depuis les pages, les scripts et les feuilles de style
   construits (une mise à jour du thème est donc suivie) ; les autres formats de ces
   polices (``.ttf``, ``.woff2`` d'origine), qu'aucun navigateur ne demande plus, partent ;
-- les scripts de la recherche, différés (``defer``) : ils ne bloquent plus l'affichage ;
+- les scripts de l'en-tête, ceux de la recherche compris, différés (``defer``) : ils ne
+  bloquent plus l'affichage ;
+- les ``@import`` des feuilles de style, remplacés par la feuille importée (une attente
+  de moins avant le premier affichage) ;
 - la racine du site (``index.html``) : une copie de la page d'accueil, ses adresses
   relatives récrites, au lieu d'une redirection qui coûte un aller-retour.
 
@@ -43,6 +46,10 @@ FAMILLE_ICONES = "Font Awesome"
 SCRIPT_ICONES = "fontawesome.js"
 #: Les scripts de la recherche, chargés par le thème dans l'en-tête de chaque page.
 SCRIPTS_RECHERCHE = ("searchtools.js", "language_data.js", "searchindex.js")
+#: Le seul script de l'en-tête qui doit rester bloquant : les petits scripts écrits dans
+#: la page juste après lui (``DOCUMENTATION_OPTIONS.pagename = …``) s'en servent aussitôt.
+SCRIPTS_BLOQUANTS = ("documentation_options.js",)
+SCRIPT_EXTERNE = re.compile(r'<script\b([^>]*)\bsrc="([^"]+)"([^>]*)>\s*</script>')
 CARTE_SOURCE = re.compile(r"\n?(?://# sourceMappingURL=[^\n]*|/\*# sourceMappingURL=[^*]*\*/)")
 
 
@@ -187,20 +194,67 @@ def reduire_polices_icones(sortie: Path, caracteres: set[int]) -> dict[Path, set
     return ecrites
 
 
+# --- Feuilles de style : pas d'@import en chaîne -----------------------------------------
+
+IMPORT_CSS = re.compile(r'@import\s+(?:url\()?\s*["\']?([^"\')\s]+)["\']?\s*\)?\s*;')
+
+
+def _rebaser_urls(css: str, depuis: Path, vers: Path) -> str:
+    """Les ``url()`` relatives de ``css`` (écrit pour le dossier ``depuis``), récrites pour
+    une feuille du dossier ``vers``."""
+    def rebaser(m: re.Match) -> str:
+        adresse = m.group(2)
+        if re.match(r"[a-z][a-z0-9+.-]*:|/|#", adresse, re.I):
+            return m.group(0)
+        cible = posixpath.normpath((depuis / adresse).as_posix())
+        return f"url({m.group(1)}{posixpath.relpath(cible, vers.as_posix())}{m.group(1)})"
+    return re.sub(r"url\(\s*(['\"]?)([^'\")]+)\1\s*\)", rebaser, css)
+
+
+def integrer_imports(sortie: Path) -> list[Path]:
+    """Remplace chaque ``@import`` d'une feuille locale par le contenu de cette feuille
+    (ses ``url()`` récrites) : le navigateur n'attend plus une seconde feuille découverte
+    dans la première. Renvoie les feuilles modifiées."""
+    modifiees = []
+    for feuille in sortie.rglob("*.css"):
+        css = feuille.read_text(encoding="utf-8", errors="surrogateescape")
+
+        def integrer(m: re.Match) -> str:
+            cible = (feuille.parent / m.group(1)).resolve()
+            if re.match(r"[a-z][a-z0-9+.-]*:", m.group(1), re.I) or not cible.is_file():
+                return m.group(0)
+            contenu = cible.read_text(encoding="utf-8", errors="surrogateescape")
+            return _rebaser_urls(contenu, cible.parent, feuille.parent.resolve())
+
+        integre = IMPORT_CSS.sub(integrer, css)
+        if integre != css:
+            feuille.write_text(integre, encoding="utf-8", errors="surrogateescape")
+            modifiees.append(feuille)
+    return modifiees
+
+
 # --- Pages -----------------------------------------------------------------------------
 
 def _balise_script(nom: str) -> re.Pattern:
     return re.compile(r'<script\b([^>]*)\bsrc="([^"]*/)?' + re.escape(nom) + r'(\?[^"]*)?"([^>]*)>\s*</script>\n?')
 
 
+def _differer(m: re.Match) -> str:
+    balise, attributs, adresse = m.group(0), m.group(1) + m.group(3), m.group(2)
+    nom = adresse.split("?")[0].rsplit("/", 1)[-1]
+    if re.search(r"\b(defer|async)\b|type=\"module\"", attributs) or nom in SCRIPTS_BLOQUANTS:
+        return balise
+    return balise.replace("<script", "<script defer", 1)
+
+
 def alleger_html(html: str) -> str:
-    """Une page sans le script des icônes, ses scripts de recherche différés."""
+    """Une page sans le script des icônes, dont les scripts de l'en-tête (ceux de la
+    recherche compris) ne bloquent plus l'affichage : ils sont différés, dans leur ordre,
+    et s'exécutent avant ``DOMContentLoaded`` comme avant ; les petits scripts écrits dans
+    la page, qui ne font que poser des variables, restent où ils sont."""
     html = _balise_script(SCRIPT_ICONES).sub("", html)
-    for nom in SCRIPTS_RECHERCHE:
-        html = _balise_script(nom).sub(
-            lambda m: m.group(0) if re.search(r"\b(defer|async)\b", m.group(1) + m.group(4))
-            else m.group(0).replace("<script", "<script defer", 1), html)
-    return html
+    tete, separateur, corps = html.partition("</head>")
+    return SCRIPT_EXTERNE.sub(_differer, tete) + separateur + corps
 
 
 #: Les attributs qui portent une adresse relative à la page.
@@ -250,6 +304,7 @@ def alleger_site(sortie: Path, page_accueil: str) -> None:
         allege = alleger_html(texte)
         if allege != texte:
             page.write_text(allege, encoding="utf-8")
+    integrer_imports(sortie)
     reduire_polices_icones(sortie, caracteres_employes(sortie))
     for script in sortie.rglob(SCRIPT_ICONES):
         script.unlink()
