@@ -126,6 +126,14 @@ def test_icons_needed_come_from_pages_scripts_and_stylesheets(tmp_path):
     assert allegement.caracteres_employes(site) == {0xF00D, 0xF107, 0xF13D}
 
 
+def test_unused_icon_rules_leave_the_stylesheet(tmp_path):
+    site = _site_with_icons(tmp_path)
+    assert allegement.elaguer_catalogue(site, allegement.noms_employes(site)) == 1
+    css = (site / "_static" / "styles" / "theme.css").read_text(encoding="utf-8")
+    assert "fa-anchor" not in css and '.fa-close:before,.fa-xmark:before{content:"\\f00d"}' in css
+    assert "--pst-icon-angle-down" in css and "@font-face" in css
+
+
 def test_icon_font_is_cut_to_the_glyphs_used(tmp_path):
     pytest.importorskip("fontTools", reason="fontTools (requirements.txt) absent : polices publiées entières")
     from fontTools.ttLib import TTFont

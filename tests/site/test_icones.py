@@ -33,6 +33,13 @@ ICONES_DE_LA_PAGE = """() => {
   }
   return found;
 }"""
+#: Icon elements (<i> or <span> with an icon font and an ``fa-`` class) that draw nothing:
+#: their rule left the stylesheet.
+ICONES_VIDES = """() => [...document.querySelectorAll('i[class*="fa-"], span[class*="fa-"]')].filter((el) => {
+  if (!getComputedStyle(el).fontFamily.includes('Font Awesome')) return false;
+  const content = getComputedStyle(el, '::before').content;
+  return !content || content === 'none' || content === 'normal' || content === '""';
+}).map((el) => el.className)"""
 
 
 def polices_publiees(html_dir: Path) -> dict[tuple[str, str], set[int]]:
@@ -81,6 +88,7 @@ def test_every_icon_of_every_page_has_its_glyph(built_site, site_url, browser, p
         icons = page.evaluate(ICONES_DE_LA_PAGE)
         seen += len(icons)
         problems += [f"{name} : {p}" for p in icones_sans_glyphe(page, polices)]
+        problems += [f"{name} : icône sans dessin : {c}" for c in page.evaluate(ICONES_VIDES)]
         problems += [f"{name} : {kind} : {item}" for kind, items in report.items() for item in items]
         page.close()
     assert problems == [], "\n".join(problems)
@@ -88,13 +96,19 @@ def test_every_icon_of_every_page_has_its_glyph(built_site, site_url, browser, p
 
 
 def test_an_icon_cut_from_the_font_would_be_seen(built_site, site_url, browser, polices):
-    """The check can fail: an icon the site never uses (so cut from the font) is reported."""
+    """The check can fail: an icon the site never uses (its rule and glyph cut) is reported."""
     html_dir, _ = built_site
     (html_dir / "book" / "_sonde-icone.html").write_text(
         '<link rel="stylesheet" href="../_static/styles/theme.css">'
         '<link rel="stylesheet" href="../_static/styles/pydata-sphinx-theme.css">'
-        '<i class="fa-solid fa-xmark"></i><i class="fa-solid fa-anchor"></i>', encoding="utf-8")
+        '<style>.sonde::before { content: "\\f13d"; }</style>'
+        '<i class="fa-solid fa-xmark"></i><i class="fa-solid fa-anchor"></i><i class="fa-solid sonde"></i>',
+        encoding="utf-8")
     page, _ = open_recorded(browser, f"{site_url}/book/_sonde-icone.html")
     problems = icones_sans_glyphe(page, polices)
+    empty = page.evaluate(ICONES_VIDES)
     page.close()
-    assert len(problems) == 1 and "fa-anchor" in problems[0] and "U+F13D" in problems[0], problems
+    # fa-anchor's rule left the stylesheet with its glyph: it draws nothing, and is seen;
+    # a rule that still asks for that glyph finds it missing from the font, and is seen.
+    assert empty == ["fa-solid fa-anchor"], empty
+    assert len(problems) == 1 and "sonde" in problems[0] and "U+F13D" in problems[0], problems

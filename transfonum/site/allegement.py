@@ -8,7 +8,8 @@ construction HTML, après tout autre gestionnaire) :
 - les polices d'icônes, réduites (fontTools) aux seuls caractères que le site emploie,
   calculés à chaque construction depuis les pages, les scripts et les feuilles de style
   construits (une mise à jour du thème est donc suivie) ; les autres formats de ces
-  polices (``.ttf``, ``.woff2`` d'origine), qu'aucun navigateur ne demande plus, partent ;
+  polices (``.ttf``, ``.woff2`` d'origine), qu'aucun navigateur ne demande plus, partent,
+  et les règles des icônes inemployées quittent les feuilles de style ;
 - les scripts de l'en-tête, ceux de la recherche compris, différés (``defer``) : ils ne
   bloquent plus l'affichage ;
 - les ``@import`` des feuilles de style, remplacés par la feuille importée (une attente
@@ -96,6 +97,14 @@ def _pages(sortie: Path) -> list[Path]:
     return [p for p in sortie.rglob("*.html") if "_static" not in p.relative_to(sortie).parts]
 
 
+def noms_employes(sortie: Path) -> set[str]:
+    """Les classes ``fa-*`` que nomment les pages et les scripts du site."""
+    textes = [p.read_text(encoding="utf-8") for p in _pages(sortie)]
+    textes += [s.read_text(encoding="utf-8", errors="surrogateescape") for s in sortie.rglob("*.js")
+               if s.name != SCRIPT_ICONES]
+    return {nom for texte in textes for nom in NOM_ICONE.findall(texte)}
+
+
 def caracteres_employes(sortie: Path) -> set[int]:
     """Les caractères d'icônes dont le site a besoin : ceux des classes ``fa-*`` que nomment
     les pages et les scripts, et ceux que les feuilles de style dessinent elles-mêmes."""
@@ -105,11 +114,28 @@ def caracteres_employes(sortie: Path) -> set[int]:
     for css in feuilles:
         catalogue.update(catalogue_icones(css))
         caracteres |= caracteres_hors_catalogue(css)
-    textes = [p.read_text(encoding="utf-8") for p in _pages(sortie)]
-    textes += [s.read_text(encoding="utf-8", errors="surrogateescape") for s in sortie.rglob("*.js")
-               if s.name != SCRIPT_ICONES]
-    noms = {nom for texte in textes for nom in NOM_ICONE.findall(texte)}
-    return caracteres | {catalogue[nom] for nom in noms if nom in catalogue}
+    return caracteres | {catalogue[nom] for nom in noms_employes(sortie) if nom in catalogue}
+
+
+def elaguer_catalogue(sortie: Path, noms: set[str]) -> int:
+    """Retire des feuilles de style les règles du catalogue d'icônes (``.fa-anchor:before
+    {content:…}``) dont aucune classe n'est employée (plus de 2 000 règles, lues par le
+    navigateur à chaque page) ; renvoie le nombre de règles retirées."""
+    retirees = 0
+    for feuille in sortie.rglob("*.css"):
+        css = feuille.read_text(encoding="utf-8", errors="surrogateescape")
+
+        def garder(regle: re.Match) -> str:
+            nonlocal retirees
+            if set(NOM_ICONE.findall(regle.group(1))) & noms:
+                return regle.group(0)
+            retirees += 1
+            return ""
+
+        elague = REGLE_CATALOGUE.sub(garder, css)
+        if elague != css:
+            feuille.write_text(elague, encoding="utf-8", errors="surrogateescape")
+    return retirees
 
 
 def fonttools_present() -> bool:
@@ -306,6 +332,7 @@ def alleger_site(sortie: Path, page_accueil: str) -> None:
             page.write_text(allege, encoding="utf-8")
     integrer_imports(sortie)
     reduire_polices_icones(sortie, caracteres_employes(sortie))
+    elaguer_catalogue(sortie, noms_employes(sortie))
     for script in sortie.rglob(SCRIPT_ICONES):
         script.unlink()
     ecrire_racine(sortie, page_accueil)
