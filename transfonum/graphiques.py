@@ -13,14 +13,16 @@ en légende sous le graphique, sur le site comme dans Jupyter.
 Les couleurs se prennent **par rôle** dans :data:`PALETTE` (``PALETTE["accent"]``), jamais
 par code hexadécimal ailleurs que dans ce module.
 
-:func:`activer` installe le thème et un rendu. Les deux rendus écrivent une figure et un
-script qui la dessine avec le bundle Vega du kit (:data:`BUNDLE_VEGA`, un seul fichier
-du dépôt) : jamais rien d'un autre serveur.
+:func:`activer` installe le thème et un rendu ; jamais rien d'un autre serveur.
 
 - ``"site"`` : pendant la construction du livre, le moteur (:mod:`transfonum.site`) ajoute
-  à chaque page une cellule cachée qui appelle ``activer("site")`` avant toute autre ; le
-  site sert le bundle depuis ``_static``.
-- ``"jupyter"`` (par défaut) : ``activer()`` charge le bundle une fois dans le carnet ;
+  à chaque page une cellule cachée qui appelle ``activer("site")`` avant toute autre. Un
+  graphique sans paramètre y est dessiné tout de suite, en SVG (vl-convert, formats
+  français), à deux largeurs ; un graphique à paramètres (un explorateur) garde son état
+  initial dessiné et sa spécification, que le bundle Vega du site (:data:`BUNDLE_VEGA`,
+  servi depuis ``_static``) anime quand il approche de l'écran.
+- ``"jupyter"`` (par défaut) : une figure et un script qui la dessine avec le bundle Vega
+  du kit ; ``activer()`` charge le bundle une fois dans le carnet ;
   chaque graphique garde sous lui, tant qu'il n'est pas dessiné, un message en français
   et ses données en tableau (carnet rouvert sans être exécuté, bundle absent).
 """
