@@ -230,6 +230,9 @@ def _commandes(spec: dict) -> int:
 
 
 _ID_SVG = re.compile(r'\bid="([^"]+)"')
+#: Les attributs ARIA que Vega pose sur chaque marque : le graphique dessiné est une image
+#: (``role="img"``, nommée par sa description), ses marques ne sont pas lues une à une.
+_ARIA_DES_MARQUES = re.compile(r'\s(?:aria-label|aria-roledescription|role)="[^"]*"')
 
 
 def _identifiants_uniques(svg: str, prefixe: str) -> str:
@@ -266,6 +269,7 @@ def _rendus_svg(spec: dict, identifiant: str) -> tuple[str, float]:
     morceaux, hauteur = [], 0.0
     for numero, largeur in enumerate(largeurs):
         svg = _identifiants_uniques(svg_graphique(pleine, largeur), f"{identifiant}-{numero}")
+        svg = _ARIA_DES_MARQUES.sub("", svg)
         l, h = _dimensions(svg)
         hauteur = max(hauteur, h)
         classe = ("transfonum-svg-etroit", "transfonum-svg-large")[numero] if largeur else "transfonum-svg"
