@@ -51,6 +51,8 @@ test: $(READY)
 test-rapide: $(READY)
 	$(BIN)/python -m pytest -m "not lent"
 
+# Build times, bytes each page transfers (served with gzip), Lighthouse scores when a
+# `lighthouse` command is on the PATH (or TRANSFONUM_LIGHTHOUSE names it), Binder env.
 bench: $(READY)
 	$(BIN)/python -m transfonum.outils.banc
 

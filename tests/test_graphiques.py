@@ -203,3 +203,55 @@ def test_small_numbers_in_words(value, feminine, text):
 def test_en_lettres_refuses_what_is_not_a_count(value):
     with pytest.raises(ValueError, match="entier positif"):
         fr.en_lettres(value)
+
+
+# --- The site's rendering: drawn at build time, or an explorer ---------------------------
+
+def _explorer():
+    seuil = alt.param(name="seuil", value=1, bind=alt.binding_range(min=0, max=2, step=1, name="Seuil "))
+    return _chart().add_params(seuil).transform_filter(alt.datum.y <= seuil)
+
+
+def test_only_charts_with_params_are_interactive():
+    static = graphiques.finir(_chart(), titre="T", description="D", source="Source : x").to_dict()
+    assert not graphiques.est_interactif(static)
+    layered = alt.layer(_chart(), _chart().mark_text()).add_params(alt.param(name="p", value=1))
+    assert graphiques.est_interactif(_explorer().to_dict()) and graphiques.est_interactif(layered.to_dict())
+    data = {"data": {"values": [{"params": 1}]}, "mark": "bar"}  # a column named params is not one
+    assert not graphiques.est_interactif(data)
+
+
+def test_static_chart_is_inline_svg_with_french_numbers_and_its_texts():
+    df = pd.DataFrame({"x": ["a", "b"], "y": [1234.5, 2500.0]})
+    spec = graphiques.finir(alt.Chart(df).mark_bar().encode(x="x:N", y="y:Q"),
+                            titre="Titre", description="Deux barres, dont une grande.",
+                            source="Source : essai").to_dict()
+    page = graphiques.rendu_site(spec)["text/html"]
+    assert "<script" not in page and "vegaEmbed" not in page  # nothing left to run
+    assert 'role="img" aria-label="Deux barres, dont une grande."' in page
+    assert "<figcaption>Source\u00a0: essai</figcaption>" in page
+    assert page.count("<svg") == 2  # a narrow and a wide drawing
+    widths = [int(w) for w in re.findall(r'data-largeur="(\d+)"', page)]
+    assert widths == list(graphiques.LARGEURS_SVG)
+    assert "2\u00a0500" in page and ">Titre</text>" in page  # French thousands, title drawn
+    assert not re.search(r"https?://(?!www\.w3\.org)", page)
+
+
+def test_ids_inside_two_drawings_do_not_clash():
+    svg = '<svg><clipPath id="clip1"><rect/></clipPath><g clip-path="url(#clip1)"></g></svg>'
+    first, second = (graphiques._identifiants_uniques(svg, p) for p in ("a", "b"))
+    assert 'id="a-clip1"' in first and "url(#a-clip1)" in first and "clip1\"" not in first.replace("a-clip1", "")
+    assert set(re.findall(r'id="([^"]+)"', first)).isdisjoint(re.findall(r'id="([^"]+)"', second))
+
+
+def test_explorer_keeps_its_picture_its_spec_and_room_for_its_controls():
+    spec = graphiques.finir(_explorer(), titre="T", description="Un explorateur.", source="Source : x").to_dict()
+    spec["datasets"] = {k: v + [{"x": "</script><script>alert(1)</script>", "y": 0}] for k, v in spec["datasets"].items()}
+    page = graphiques.rendu_site(spec)["text/html"]
+    assert 'class="transfonum-chart transfonum-explorateur"' in page and "transfonum-apercu" in page
+    assert page.count("</script>") == 1  # the data cannot close the spec's script
+    spec_json = json.loads(re.search(r'<script type="application/json" class="transfonum-spec">(.*?)</script>', page, re.S)[1])
+    assert spec_json["spec"]["width"] == "container" and spec_json["options"]["formatLocale"]["decimal"] == ","
+    reserved = int(re.search(r'min-height:(\d+)px', page)[1])
+    drawn = max(float(h) for h in re.findall(r'<svg[^>]*\bheight="([\d.]+)"', page))
+    assert reserved == round(drawn + graphiques.HAUTEUR_COMMANDE)  # one slider

@@ -13,14 +13,16 @@ en légende sous le graphique, sur le site comme dans Jupyter.
 Les couleurs se prennent **par rôle** dans :data:`PALETTE` (``PALETTE["accent"]``), jamais
 par code hexadécimal ailleurs que dans ce module.
 
-:func:`activer` installe le thème et un rendu. Les deux rendus écrivent une figure et un
-script qui la dessine avec le bundle Vega du kit (:data:`BUNDLE_VEGA`, un seul fichier
-du dépôt) : jamais rien d'un autre serveur.
+:func:`activer` installe le thème et un rendu ; jamais rien d'un autre serveur.
 
 - ``"site"`` : pendant la construction du livre, le moteur (:mod:`transfonum.site`) ajoute
-  à chaque page une cellule cachée qui appelle ``activer("site")`` avant toute autre ; le
-  site sert le bundle depuis ``_static``.
-- ``"jupyter"`` (par défaut) : ``activer()`` charge le bundle une fois dans le carnet ;
+  à chaque page une cellule cachée qui appelle ``activer("site")`` avant toute autre. Un
+  graphique sans paramètre y est dessiné tout de suite, en SVG (vl-convert, formats
+  français), à deux largeurs ; un graphique à paramètres (un explorateur) garde son état
+  initial dessiné et sa spécification, que le bundle Vega du site (:data:`BUNDLE_VEGA`,
+  servi depuis ``_static``) anime quand il approche de l'écran.
+- ``"jupyter"`` (par défaut) : une figure et un script qui la dessine avec le bundle Vega
+  du kit ; ``activer()`` charge le bundle une fois dans le carnet ;
   chaque graphique garde sous lui, tant qu'il n'est pas dessiné, un message en français
   et ses données en tableau (carnet rouvert sans être exécuté, bundle absent).
 """
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import uuid
 from pathlib import Path
 from typing import Literal, TypeVar
@@ -187,9 +190,146 @@ def html_graphique(spec: dict, identifiant: str | None = None, repli: bool = Fal
     )
 
 
+#: Largeurs (px) auxquelles un graphique pleine largeur est dessiné pour le site : une pour
+#: les téléphones, une pour les tablettes et les ordinateurs ; la feuille de style du kit
+#: montre l'une ou l'autre selon la largeur de la colonne (``SEUIL_LARGE``).
+LARGEURS_SVG: tuple[int, int] = (340, 660)
+SEUIL_LARGE = 500
+#: Hauteur (px) réservée sous un explorateur pour chacun de ses curseurs ou listes (la
+#: feuille de style du kit donne cette hauteur à chaque ligne de commande).
+HAUTEUR_COMMANDE = 56
+#: Classes des graphiques du site : dessiné à la construction, ou explorateur (Vega).
+CLASSE_STATIQUE = "transfonum-statique"
+CLASSE_EXPLORATEUR = "transfonum-explorateur"
+
+
+def _parametres(spec) -> list[dict]:
+    """Les paramètres Vega-Lite d'une spécification, à tous les niveaux (couches,
+    assemblages), hors des données."""
+    trouves: list[dict] = []
+    if isinstance(spec, dict):
+        trouves += [p for p in spec.get("params", []) if isinstance(p, dict)]
+        for cle, valeur in spec.items():
+            if cle not in ("data", "datasets", "params", "usermeta"):
+                trouves += _parametres(valeur)
+    elif isinstance(spec, list):
+        for element in spec:
+            trouves += _parametres(element)
+    return trouves
+
+
+def est_interactif(spec: dict) -> bool:
+    """Le graphique a-t-il des paramètres (curseur, liste, sélection) ? Sinon, il est dessiné
+    une fois pour toutes à la construction."""
+    return bool(_parametres(spec))
+
+
+def _commandes(spec: dict) -> int:
+    """Le nombre de commandes (curseurs, listes…) qu'ajoute un explorateur sous son graphique."""
+    return sum(1 for p in _parametres(spec) if p.get("bind") and not isinstance(p.get("bind"), str))
+
+
+_ID_SVG = re.compile(r'\bid="([^"]+)"')
+#: Les attributs ARIA que Vega pose sur chaque marque : le graphique dessiné est une image
+#: (``role="img"``, nommée par sa description), ses marques ne sont pas lues une à une.
+_ARIA_DES_MARQUES = re.compile(r'\s(?:aria-label|aria-roledescription|role)="[^"]*"')
+
+
+def _identifiants_uniques(svg: str, prefixe: str) -> str:
+    """Préfixe les identifiants internes d'un SVG (découpes, dégradés) et leurs renvois :
+    plusieurs SVG d'une même page ne doivent pas se les disputer."""
+    for ancien in set(_ID_SVG.findall(svg)):
+        nouveau = f"{prefixe}-{ancien}"
+        svg = svg.replace(f'id="{ancien}"', f'id="{nouveau}"').replace(f"url(#{ancien})", f"url(#{nouveau})")
+        svg = svg.replace(f'href="#{ancien}"', f'href="#{nouveau}"')
+    return svg
+
+
+def svg_graphique(spec: dict, largeur: int | None = None) -> str:
+    """Le graphique dessiné en SVG par vl-convert, aux formats français du kit ; ``largeur``
+    remplace la largeur « container » d'un graphique pleine largeur."""
+    import vl_convert
+
+    if largeur is not None:
+        spec = {**spec, "width": largeur}
+    return vl_convert.vegalite_to_svg(
+        spec, format_locale=fr.LOCALE_NOMBRES_D3, time_format_locale=fr.LOCALE_DATES_D3)
+
+
+def _dimensions(svg: str) -> tuple[float, float]:
+    balise = re.search(r"<svg\b[^>]*>", svg).group(0)
+    return tuple(float(re.search(rf'\b{n}="([\d.]+)"', balise).group(1)) for n in ("width", "height"))
+
+
+def _rendus_svg(spec: dict, identifiant: str) -> tuple[str, float]:
+    """Les SVG d'un graphique pour le site (deux largeurs s'il est pleine largeur, sinon
+    un seul à sa taille) et la plus grande de leurs hauteurs."""
+    pleine = _pleine_largeur(spec)
+    largeurs = LARGEURS_SVG if pleine.get("width") == "container" else (None,)
+    morceaux, hauteur = [], 0.0
+    for numero, largeur in enumerate(largeurs):
+        svg = _identifiants_uniques(svg_graphique(pleine, largeur), f"{identifiant}-{numero}")
+        svg = _ARIA_DES_MARQUES.sub("", svg)
+        l, h = _dimensions(svg)
+        hauteur = max(hauteur, h)
+        classe = ("transfonum-svg-etroit", "transfonum-svg-large")[numero] if largeur else "transfonum-svg"
+        # Le SVG garde sa taille, et rétrécit si la colonne est plus étroite (viewBox).
+        svg = re.sub(r"<svg\b", f'<svg style="max-width:{l:g}px" data-largeur="{l:g}" aria-hidden="true"', svg, count=1)
+        svg = re.sub(r'class="marks"', f'class="marks {classe}"', svg, count=1)
+        morceaux.append(svg)
+    return "\n".join(morceaux), hauteur
+
+
+def _etiquette(spec: dict) -> str:
+    """Le nom accessible d'un graphique : sa description (à défaut, son titre)."""
+    titre = spec.get("title", "")
+    titre = " ".join(titre) if isinstance(titre, list) else titre.get("text", "") if isinstance(titre, dict) else titre
+    return html.escape(spec.get("description") or titre or "Graphique", quote=True)
+
+
+def html_graphique_statique(spec: dict, identifiant: str | None = None) -> str:
+    """Le HTML d'un graphique sans paramètre, pour le site : une figure qui contient le
+    graphique déjà dessiné (SVG en ligne, à deux largeurs), sa description pour les lecteurs
+    d'écran et sa légende « Source ». Aucun script : le graphique s'affiche et s'imprime
+    tel quel."""
+    identifiant = identifiant or f"tf-chart-{uuid.uuid4().hex[:12]}"
+    svg, _ = _rendus_svg(spec, identifiant)
+    return (
+        '<figure class="transfonum-figure">\n'
+        f'<div id="{identifiant}" class="transfonum-chart {CLASSE_STATIQUE}" role="img" '
+        f'aria-label="{_etiquette(spec)}">\n{svg}\n</div>\n'
+        f"{legende_html(spec)}\n</figure>\n"
+    )
+
+
+def html_explorateur(spec: dict, identifiant: str | None = None) -> str:
+    """Le HTML d'un graphique à paramètres (un explorateur), pour le site : son état initial
+    déjà dessiné (SVG) dans un cadre à la hauteur qu'il aura, sa spécification en JSON, sa
+    légende. Le script des explorateurs (``transfonum-explorateurs.js``, ajouté par le moteur)
+    charge le bundle Vega quand le cadre approche de l'écran et y dessine le graphique
+    vivant, avec ses commandes."""
+    identifiant = identifiant or f"tf-chart-{uuid.uuid4().hex[:12]}"
+    svg, hauteur = _rendus_svg(spec, identifiant)
+    reserve = round(hauteur + HAUTEUR_COMMANDE * _commandes(spec))
+    donnees = json.dumps({"spec": _pleine_largeur(spec), "options": OPTIONS_SITE}, ensure_ascii=False)
+    donnees = donnees.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    return (
+        '<figure class="transfonum-figure">\n'
+        f'<div id="{identifiant}" class="transfonum-chart {CLASSE_EXPLORATEUR}" '
+        f'style="min-height:{reserve}px" aria-label="{_etiquette(spec)}" role="group">\n'
+        f'<div class="transfonum-apercu">{svg}</div>\n</div>\n'
+        f'<script type="application/json" class="transfonum-spec">{donnees}</script>\n'
+        f"{legende_html(spec)}\n</figure>\n"
+    )
+
+
 def rendu_site(spec: dict, **metadonnees) -> dict:
-    """Rendu Altair du site construit : du HTML qui ne demande rien à un autre serveur."""
-    return {"text/html": html_graphique(spec)}
+    """Rendu Altair du site construit : un graphique sans paramètre est dessiné à la
+    construction (SVG en ligne) ; un explorateur attend le bundle Vega du site. Rien n'est
+    demandé à un autre serveur."""
+    if est_interactif(spec):
+        return {"text/html": html_explorateur(spec)}
+    return {"text/html": html_graphique_statique(spec)}
 
 
 def rendu_jupyter(spec: dict, **metadonnees) -> dict:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from test_construction import build_small, make_book
-from test_site import CHART_DRAWN, _pages, open_recorded
+from test_site import CHART_DRAWN, _pages, draw_every_explorer, open_recorded
 
 from transfonum.exercices.cles import exporter_cles
 
@@ -138,6 +138,7 @@ def check_every_selfcheck(page, where: str) -> list[str]:
 
 def move_every_slider(page, where: str) -> tuple[int, list[str]]:
     """Move each slider to another end; return how many and those that changed nothing."""
+    draw_every_explorer(page)
     page.wait_for_function(f"() => ({CHART_DRAWN})().every((n) => n > 0)", timeout=15000)
     sliders = page.locator(SLIDER)
     problems = []

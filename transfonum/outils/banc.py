@@ -1,6 +1,6 @@
 """Banc de mesure de la construction du livre, du poids de ses pages et de
-l'environnement des élèves (``make bench`` ; ``--seulement livre`` ou ``--seulement
-binder`` pour une seule partie).
+l'environnement des élèves (``make bench`` ; ``--seulement livre``, ``--seulement pages``
+ou ``--seulement binder`` pour une seule partie).
 
 Livre : secondes d'une construction complète, d'une reconstruction sans changement,
 d'une reconstruction après modification d'un chapitre et après modification du moteur
@@ -8,6 +8,16 @@ d'une reconstruction après modification d'un chapitre et après modification du
 lecteur par page (HTML + JS et CSS qu'elle appelle ; fichiers partagés comptés une fois).
 Objectifs : reconstruction sans changement ≤ 10 % et après un chapitre ≤ 30 % d'une
 construction complète.
+
+Pages : le site construit est servi comme par un hébergeur statique (serveur local qui
+compresse en gzip, niveau 6, ce qui se compresse) ; chaque page est ouverte dans Chromium
+et le banc additionne les octets **transférés** jusqu'à la fin du chargement (corps
+compressés et en-têtes, tels que Chromium les reçoit ; les explorateurs hors de l'écran
+ne chargent rien). Objectifs : page de texte ≤ 350 Ko, page à graphiques ≤ 700 Ko
+(1 Ko = 1 000 octets). Si la commande ``lighthouse`` est là (ou ``TRANSFONUM_LIGHTHOUSE``
+nomme son chemin), chaque page est aussi notée (préréglage mobile, médiane de trois
+passages) : performance, accessibilité, bonnes pratiques, référencement ; sinon le banc
+le dit et passe. ``--site DOSSIER`` mesure un site déjà construit.
 
 Binder : taille installée d'un environnement neuf fait depuis ``binder/requirements.txt``,
 comparée à celle de l'environnement complet qui lance le banc (objectif ≤ 40 %), et
@@ -18,12 +28,20 @@ carnet d'exercices (objectif ≤ 3 s).
 from __future__ import annotations
 
 import argparse
+import functools
+import gzip
+import http.server
+import json
 import os
 import re
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
+import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -180,19 +198,171 @@ def rapport_livre() -> None:
           f"soit {(total_html + total_partage) / nombre / 1024:.0f} Kio par page en moyenne.")
 
 
+# --- Pages : octets transférés et Lighthouse ------------------------------------------
+
+OBJECTIF_PAGE_TEXTE = 350_000
+OBJECTIF_PAGE_GRAPHIQUES = 700_000
+OBJECTIFS_LIGHTHOUSE = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+NOMS_CATEGORIES = {"performance": "perf.", "accessibility": "access.", "best-practices": "BP", "seo": "SEO"}
+ESSAIS_LIGHTHOUSE = 3
+NIVEAU_GZIP = 6
+#: Ce qu'un hébergeur statique compresse (nginx : ``gzip_types``) ; WOFF2, PNG… le sont déjà.
+TYPES_COMPRESSES = (".html", ".js", ".css", ".svg", ".json", ".txt", ".xml")
+CHROMIUM = os.environ.get("TRANSFONUM_CHROMIUM", "/usr/bin/chromium")
+OPTIONS_CHROMIUM = ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--disable-default-apps"]
+
+
+class ServeurGzip(http.server.SimpleHTTPRequestHandler):
+    """Sert un dossier comme un hébergeur statique : gzip (niveau 6) pour le texte, si le
+    navigateur l'accepte ; silencieux."""
+
+    def log_message(self, format, *args):  # noqa: A002 - signature de la classe de base
+        pass
+
+    def send_head(self):
+        chemin = Path(self.translate_path(self.path))
+        if chemin.is_dir():
+            chemin = chemin / "index.html"
+        accepte = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepte and chemin.is_file() and chemin.suffix in TYPES_COMPRESSES):
+            return super().send_head()
+        corps = gzip.compress(chemin.read_bytes(), compresslevel=NIVEAU_GZIP)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(chemin)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(corps)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        return _Tampon(corps)
+
+
+class _Tampon:
+    def __init__(self, donnees: bytes):
+        self.donnees = donnees
+
+    def read(self, *args) -> bytes:
+        donnees, self.donnees = self.donnees, b""
+        return donnees
+
+    def close(self) -> None:
+        pass
+
+
+@contextmanager
+def site_servi(dossier_html: Path):
+    """Sert ``dossier_html`` en gzip sur 127.0.0.1 ; donne son adresse."""
+    serveur = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(ServeurGzip, directory=str(dossier_html)))
+    threading.Thread(target=serveur.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{serveur.server_address[1]}"
+    finally:
+        serveur.shutdown()
+
+
+def pages_du_site(dossier_html: Path) -> list[str]:
+    """Les pages du site (la racine d'abord), sans les gabarits du thème sous ``_static``."""
+    pages = sorted(p.relative_to(dossier_html).as_posix() for p in dossier_html.rglob("*.html")
+                   if "_static" not in p.relative_to(dossier_html).parts and not p.name.startswith("_"))
+    return sorted(pages, key=lambda p: p != "index.html")
+
+
+def octets_transferes(adresse: str, pages: list[str]) -> dict[str, int]:
+    """Par page : octets reçus par Chromium (corps compressés et en-têtes) jusqu'à la fin du
+    chargement, cache vide, téléphone de 390 px."""
+    from playwright.sync_api import sync_playwright
+
+    resultats = {}
+    with sync_playwright() as playwright:
+        navigateur = playwright.chromium.launch(executable_path=CHROMIUM, args=OPTIONS_CHROMIUM)
+        for page in pages:
+            contexte = navigateur.new_context(viewport={"width": 390, "height": 844})
+            onglet = contexte.new_page()
+            requetes = []
+            onglet.on("requestfinished", lambda requete: requetes.append(requete))  # noqa: B023
+            onglet.goto(f"{adresse}/{page}", wait_until="networkidle")
+            total = 0
+            for requete in requetes:
+                tailles = requete.sizes()
+                total += tailles["responseBodySize"] + tailles["responseHeadersSize"]
+            resultats[page] = total
+            contexte.close()
+        navigateur.close()
+    return resultats
+
+
+def commande_lighthouse() -> str | None:
+    """La commande Lighthouse : ``TRANSFONUM_LIGHTHOUSE`` ou ``lighthouse`` sur le PATH."""
+    return os.environ.get("TRANSFONUM_LIGHTHOUSE") or shutil.which("lighthouse")
+
+
+def notes_lighthouse(commande: str, adresse: str) -> dict[str, float]:
+    """Un passage de Lighthouse (préréglage mobile) : note sur 100 par catégorie."""
+    resultat = subprocess.run(
+        [commande, adresse, "--output=json", "--output-path=stdout", "--quiet",
+         "--only-categories=" + ",".join(OBJECTIFS_LIGHTHOUSE),
+         "--chrome-flags=--headless=new --no-sandbox " + " ".join(OPTIONS_CHROMIUM)],
+        capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=300)
+    if resultat.returncode != 0:
+        raise RuntimeError(f"Lighthouse a échoué sur {adresse} :\n{resultat.stderr[-2000:]}")
+    categories = json.loads(resultat.stdout)["categories"]
+    return {nom: round((categories[nom]["score"] or 0) * 100) for nom in OBJECTIFS_LIGHTHOUSE}
+
+
+def rapport_pages(dossier_html: Path | None = None, essais: int = ESSAIS_LIGHTHOUSE) -> None:
+    """Octets transférés par page (gzip) et, si Lighthouse est là, ses notes médianes."""
+    with tempfile.TemporaryDirectory(prefix="transfonum-pages-") as tmp:
+        if dossier_html is None:
+            construction_chronometree(Path(tmp))
+            dossier_html = Path(tmp) / "_build" / "html"
+        pages = pages_du_site(dossier_html)
+        with site_servi(dossier_html) as adresse:
+            transferes = octets_transferes(adresse, pages)
+            print("Octets transférés au chargement (gzip niveau 6, Chromium, cache vide, 390 px) :")
+            for page in pages:
+                graphiques = "transfonum-chart" in (dossier_html / page).read_text(encoding="utf-8")
+                objectif = OBJECTIF_PAGE_GRAPHIQUES if graphiques else OBJECTIF_PAGE_TEXTE
+                verdict = "objectif atteint" if transferes[page] <= objectif else f"AU-DESSUS de {objectif // 1000} Ko"
+                genre = "graphiques" if graphiques else "texte"
+                print(f"  {page:<32} {transferes[page] / 1000:7.0f} Ko  ({genre}, {verdict})")
+            commande = commande_lighthouse()
+            if commande is None:
+                print("\nLighthouse absent (ni « lighthouse » sur le PATH, ni TRANSFONUM_LIGHTHOUSE) : "
+                      "notes non mesurées.")
+                return
+            print(f"\nLighthouse ({commande}), préréglage mobile, médiane de {essais} passages :")
+            for page in pages:
+                passages = [notes_lighthouse(commande, f"{adresse}/{page}") for _ in range(essais)]
+                medianes = {nom: statistics.median(p[nom] for p in passages) for nom in OBJECTIFS_LIGHTHOUSE}
+                manques = [NOMS_CATEGORIES[n] for n, objectif in OBJECTIFS_LIGHTHOUSE.items() if medianes[n] < objectif]
+                notes = "  ".join(f"{NOMS_CATEGORIES[n]} {medianes[n]:3.0f}" for n in OBJECTIFS_LIGHTHOUSE)
+                performances = "/".join(str(p["performance"]) for p in passages)
+                print(f"  {page:<32} {notes}  (perf. {performances}) — "
+                      + ("objectifs atteints" if not manques else "SOUS l'objectif : " + ", ".join(manques)))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Lance le banc et affiche son rapport ; renvoie le code de sortie."""
     parser = argparse.ArgumentParser(
         prog="python -m transfonum.outils.banc",
         description="Banc de mesure : construction du livre, poids des pages, environnement Binder.")
-    parser.add_argument("--seulement", choices=("livre", "binder"), help="une seule partie du banc")
+    parser.add_argument("--seulement", choices=("livre", "pages", "binder"), help="une seule partie du banc")
+    parser.add_argument("--site", type=Path, default=None,
+                        help="pages : mesurer ce site déjà construit (dossier _build/html) au lieu d'en construire un")
+    parser.add_argument("--essais", type=int, default=ESSAIS_LIGHTHOUSE, help="pages : passages de Lighthouse par page")
     args = parser.parse_args(argv)
-    if args.seulement != "binder":
-        rapport_livre()
-    if args.seulement != "livre":
-        if args.seulement is None:
+    if args.site is not None and not (args.site / "index.html").exists():
+        parser.error(f"--site : pas de site construit dans {args.site} (index.html absent)")
+    parties = [args.seulement] if args.seulement else ["livre", "pages", "binder"]
+    for numero, partie in enumerate(parties):
+        if numero:
             print()
-        rapport_binder()
+        if partie == "livre":
+            rapport_livre()
+        elif partie == "pages":
+            rapport_pages(args.site, args.essais)
+        else:
+            rapport_binder()
     return 0
 
 

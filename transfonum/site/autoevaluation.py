@@ -68,17 +68,17 @@ def _champs_nombre(key: dict, prefix: str) -> str:
     )
 
 
-def _groupe_de_champs(key: dict, body: str) -> str:
+def _groupe_de_champs(key: dict, body: str, prefix: str) -> str:
     """Les champs d'un choix ou d'un classement, sous l'énoncé en légende."""
     return (
         f'<fieldset class="{MARQUE}-fieldset">\n'
-        f'<legend class="{MARQUE}-statement">{texte_en_ligne(key["statement"])}</legend>\n'
+        f'<legend class="{MARQUE}-statement" id="{prefix}-enonce">{texte_en_ligne(key["statement"])}</legend>\n'
         f"{body}</fieldset>\n"
     )
 
 
 def _champs_choix(key: dict, prefix: str) -> str:
-    return _groupe_de_champs(key, "".join(
+    return _groupe_de_champs(key, prefix=prefix, body="".join(
         f'<div class="{MARQUE}-option"><input type="radio" name="{prefix}-choix" '
         f'id="{prefix}-choix-{i}" value="{html.escape(choice["id"])}">'
         f'<label for="{prefix}-choix-{i}">{texte_en_ligne(choice["label"])}</label></div>\n'
@@ -91,7 +91,7 @@ def _champs_classement(key: dict, prefix: str) -> str:
         f'<option value="{html.escape(cat["id"])}">{html.escape(cat["label"])}</option>'
         for cat in key["categories"]
     )
-    return _groupe_de_champs(key, "".join(
+    return _groupe_de_champs(key, prefix=prefix, body="".join(
         f'<div class="{MARQUE}-row"><label for="{prefix}-element-{i}">{texte_en_ligne(item["label"])}</label>'
         f'<select id="{prefix}-element-{i}" data-item="{html.escape(item["id"])}">'
         f'<option value="">(à classer)</option>{categories}</select></div>\n'
@@ -114,7 +114,9 @@ def html_autoevaluation(key: dict, prefix: str) -> str:
     """
     return (
         f'<section class="{MARQUE}" id="{prefix}" data-exercise="{html.escape(key["id"])}" '
-        f'aria-labelledby="{prefix}-titre">\n'
+        # Nommée par son titre et son énoncé : deux auto-évaluations d'une page ne portent
+        # pas le même nom.
+        f'aria-labelledby="{prefix}-titre {prefix}-enonce">\n'
         f'<p class="{MARQUE}-title" id="{prefix}-titre">Auto-évaluation</p>\n'
         f'<script type="application/json" class="{MARQUE}-key">{json_pour_script(key)}</script>\n'
         f'<form class="{MARQUE}-form" novalidate>\n'

@@ -2,12 +2,14 @@
 un gestionnaire par événement, dans l'ordre où les pièces doivent jouer.
 
 - ``config-inited`` : édition étudiante, dépôt et réglages de lancement, bibliographie,
-  bundle Vega et feuille de style, empreinte des pages ;
+  bundle Vega et feuille de style, icône du site, empreinte des pages ;
 - ``source-read`` : la cellule cachée de préparation (:mod:`~transfonum.site.empreinte`) ;
 - ``html-page-context`` : scripts des graphiques et des auto-évaluations, retrait de
-  Thebe, boutons de lancement et documents du chapitre (diaporama, PDF) ;
+  Thebe, description de la page, boutons de lancement et documents du chapitre (diaporama, PDF) ;
 - ``doctree-resolved`` : les notes de bas de page ont leur définition ;
-- ``build-finished`` : pages et scripts du thème traduits, puis un diaporama par chapitre ;
+- ``build-finished`` (après les autres extensions) : pages et scripts du thème traduits,
+  pages corrigées pour l'accessibilité, un diaporama par chapitre, puis site allégé
+  (:mod:`~transfonum.site.allegement`) ;
 - la directive ``{autoevaluation}``, le rôle ``{notebook-exercice}`` et deux
   post-transformations (invites en français, espaces insécables).
 """
@@ -20,8 +22,8 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from transfonum.site import (autoevaluation, bibliographie, diaporamas, documents, edition_etudiante, empreinte,
-                             interface, lancement, vega)
+from transfonum.site import (accessibilite, allegement, autoevaluation, bibliographie, diaporamas, documents,
+                             edition_etudiante, empreinte, entete, interface, lancement, vega)
 from transfonum.site.construction import VARIABLE_EDITION_ETUDIANTE
 
 #: Les fichiers statiques du kit (feuilles de style, script des auto-évaluations).
@@ -40,6 +42,8 @@ def _config_prete(app: Sphinx, config: Config) -> None:
     config.html_static_path.extend([str(vega.DOSSIER_BUNDLE), str(STATIQUE)])
     app.add_css_file(FEUILLE_DE_STYLE)
     app.add_css_file(FEUILLE_IMPRESSION, media="print")
+    # L'icône du site, écrite dans le dossier de construction ; Sphinx la copie dans _static.
+    config.html_favicon = str(entete.ecrire_favicon(Path(app.doctreedir) / "transfonum"))
     fichiers = empreinte.fichiers_suivis(Path(app.srcdir), Path(app.confdir, config.transfonum_dossier_donnees))
     app.transfonum_fichiers = fichiers
     app.transfonum_empreinte = empreinte.empreinte(fichiers)
@@ -56,10 +60,11 @@ def _source_lue(app: Sphinx, docname: str, source: list[str]) -> None:
 def _contexte_de_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     corps = context.get("body", "")
     # Ajoutés d'abord : add_js_file complète la liste de la page que sans_thebe remplace.
-    if vega.a_un_graphique(corps):
-        app.add_js_file(vega.NOM_BUNDLE, type="module")
+    if vega.a_un_explorateur(corps):
+        app.add_js_file(vega.SCRIPT_EXPLORATEURS, defer="defer")
     autoevaluation.ajouter_fichiers(app, corps)
     interface.sans_thebe(context)
+    entete.ajouter_description(app, pagename, context, doctree)
     lancement.ajouter_boutons(app, pagename, context, doctree)
     documents.ajouter_boutons(app, pagename, context, doctree)
     if not app.config.html_copy_source:
@@ -70,7 +75,9 @@ def _construction_finie(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     interface.traduire_pages(app)
-    diaporamas.ecrire(app)  # d'après les pages traduites
+    accessibilite.corriger_pages(app)
+    diaporamas.ecrire(app)  # d'après les pages traduites et corrigées
+    allegement.alleger(app)
 
 
 def setup(app: Sphinx) -> dict:
@@ -84,7 +91,8 @@ def setup(app: Sphinx) -> dict:
     # Après les gestionnaires du thème (priorité 500), dont il complète les boutons.
     app.connect("html-page-context", _contexte_de_page, priority=600)
     app.connect("doctree-resolved", interface.verifier_notes)
-    app.connect("build-finished", _construction_finie)
+    # Après tout autre gestionnaire (la redirection index.html de sphinx-external-toc).
+    app.connect("build-finished", _construction_finie, priority=900)
     app.add_directive("autoevaluation", autoevaluation.AutoEvaluation)
     app.add_role("notebook-exercice", lancement.role_carnet_exercice)
     app.add_post_transform(interface.TraductionInvites)

@@ -109,6 +109,9 @@ def sans_thebe(contexte: dict) -> None:
 #: apparaissent dans le HTML construit, et leur traduction. Liste explicite : un texte
 #: nouveau est refusé par ``tests/site/test_interface_francaise.py`` jusqu'à ce qu'il y soit.
 TRADUCTIONS_HTML = {
+    # Le résumé d'une cellule repliée a un texte visible (« Afficher le code ») : c'est son
+    # nom. Un aria-label différent le masquerait aux lecteurs d'écran (et à la commande vocale).
+    '<summary aria-label="Toggle hidden content">': "<summary>",
     'title="Toggle primary sidebar"': 'title="Afficher ou masquer le sommaire du livre"',
     'title="Toggle secondary sidebar"': 'title="Afficher ou masquer le sommaire de la page"',
     'aria-label="Toggle hidden content"': 'aria-label="Afficher ou masquer le contenu replié"',

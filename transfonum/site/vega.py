@@ -1,22 +1,30 @@
-"""Le site se suffit : le bundle Vega du kit (:data:`transfonum.graphiques.BUNDLE_VEGA`,
-un seul fichier du dépôt) est servi depuis ``_static`` et chargé, en script module, sur
-les seules pages qui ont un graphique (:func:`transfonum.graphiques.html_graphique`
-l'attend avant de dessiner).
+"""Le site se suffit, et ne charge Vega que là où il sert : les graphiques sans paramètre
+sont dessinés à la construction (SVG en ligne, :func:`transfonum.graphiques.rendu_site`) ;
+les pages qui ont un explorateur reçoivent le petit script des explorateurs, qui charge le
+bundle Vega du kit (:data:`transfonum.graphiques.BUNDLE_VEGA`, servi depuis ``_static``)
+quand un explorateur approche de l'écran.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from transfonum.graphiques import BUNDLE_VEGA
+from transfonum.graphiques import BUNDLE_VEGA, CLASSE_EXPLORATEUR
 
 #: Le dossier à servir dans ``_static`` (il ne contient que le bundle), et son nom.
 DOSSIER_BUNDLE: Path = BUNDLE_VEGA.parent
 NOM_BUNDLE = BUNDLE_VEGA.name
-#: Classe d'un graphique du kit : sa présence dans une page charge le bundle.
+#: Le script des explorateurs (``site/static/``) ; il cherche le bundle à côté de lui.
+SCRIPT_EXPLORATEURS = "transfonum-explorateurs.js"
+#: Classe d'un graphique du kit.
 MARQUE_GRAPHIQUE = "transfonum-chart"
 
 
 def a_un_graphique(corps: str) -> bool:
     """La page (son HTML) contient-elle un graphique du kit ?"""
     return MARQUE_GRAPHIQUE in corps
+
+
+def a_un_explorateur(corps: str) -> bool:
+    """La page (son HTML) contient-elle un explorateur (un graphique à paramètres) ?"""
+    return CLASSE_EXPLORATEUR in corps

@@ -1,0 +1,43 @@
+"""The bench serves a built site as a static host does (gzip for text, not for fonts),
+lists its pages root first, and says so when Lighthouse is missing."""
+
+from __future__ import annotations
+
+import gzip
+import urllib.request
+
+from transfonum.outils import banc
+
+
+def _get(url: str, gzip_ok: bool = True):
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if gzip_ok else {})
+    with urllib.request.urlopen(request) as response:  # noqa: S310 - our own local server
+        return response.headers.get("Content-Encoding"), response.read()
+
+
+def test_site_is_served_with_gzip_for_text_only(tmp_path):
+    page = "<p>" + "du texte qui se répète " * 200 + "</p>"
+    (tmp_path / "index.html").write_text(page, encoding="utf-8")
+    (tmp_path / "police.woff2").write_bytes(b"\0" * 5000)
+    with banc.site_servi(tmp_path) as address:
+        encoding, body = _get(f"{address}/index.html")
+        assert encoding == "gzip" and gzip.decompress(body).decode("utf-8") == page
+        assert len(body) < len(page.encode()) / 5
+        assert _get(f"{address}/", gzip_ok=True)[0] == "gzip"  # a folder serves its index.html
+        assert _get(f"{address}/index.html", gzip_ok=False) == (None, page.encode())
+        assert _get(f"{address}/police.woff2") == (None, b"\0" * 5000)
+
+
+def test_pages_root_first_without_theme_templates(tmp_path):
+    for name in ("index.html", "book/a.html", "book/_sonde.html", "_static/webpack-macros.html", "search.html"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("<p>x</p>", encoding="utf-8")
+    assert banc.pages_du_site(tmp_path) == ["index.html", "book/a.html", "search.html"]
+
+
+def test_lighthouse_is_found_from_the_environment_or_the_path(monkeypatch, tmp_path):
+    monkeypatch.setenv("TRANSFONUM_LIGHTHOUSE", "/opt/lh/lighthouse")
+    assert banc.commande_lighthouse() == "/opt/lh/lighthouse"
+    monkeypatch.delenv("TRANSFONUM_LIGHTHOUSE")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert banc.commande_lighthouse() is None
