@@ -14,8 +14,8 @@ from transfonum.site import diaporamas
 PAGE = """<html><body><article class="bd-article">
 <h1><span class="section-number">3. </span>Un chapitre<a class="headerlink" href="#x">#</a></h1>
 <section><h2><span class="section-number">3.1. </span>Chiffres clés</h2>
-<figure class="transfonum-figure"><div class="transfonum-chart"></div><figcaption>Source : une étude.</figcaption></figure>
-<script type="module">window.vegaEmbed('#a', {});</script>
+<figure class="transfonum-figure"><div class="transfonum-chart transfonum-explorateur"><div class="transfonum-apercu"><svg></svg></div></div>
+<script type="application/json" class="transfonum-spec">{}</script><figcaption>Source : une étude.</figcaption></figure>
 <figure class="transfonum-figure"><svg></svg><figcaption>Source : une autre.</figcaption></figure><p>Après.</p>
 <table><thead><tr><th>Chiffre</th><th>Statut</th></tr></thead><tbody><tr><td>72 %</td><td>confirmé</td></tr></tbody></table>
 <table><thead><tr><th>Colonne</th><th>Type</th></tr></thead></table>
@@ -26,24 +26,25 @@ PAGE = """<html><body><article class="bd-article">
 
 
 def test_a_page_becomes_title_charts_questions_and_summary_slides():
-    titre, slides, vega = diaporamas.diapositives(PAGE, "../book/chapitre.html")
+    titre, slides, explorers = diaporamas.diapositives(PAGE, "../book/chapitre.html")
     assert titre == "Un chapitre"
     assert len(slides) == 1 + 2 + 1 + 2 + 1, "a table without a status column is no slide"
-    assert "Chiffres clés" in slides[1] and "Source : une étude." in slides[1] and "vegaEmbed" in slides[1]
+    assert "Chiffres clés" in slides[1] and "Source : une étude." in slides[1] and "transfonum-spec" in slides[1]
     assert "<script" not in slides[2], "a chart drawn as SVG needs no script"
     assert "confirmé" in slides[3]
     assert "Question de discussion 2 sur 2" in slides[5] and "Comment ?" in slides[5]
     assert "Une idée." in slides[6]
-    assert vega
-    document = diaporamas.document(titre, slides, "../_static/transfonum-vega.js")
-    assert '<html lang="fr">' in document and 'src="../_static/transfonum-vega.js"' in document
+    assert explorers
+    document = diaporamas.document(titre, slides, "../_static", explorers)
+    assert '<html lang="fr">' in document and 'src="../_static/transfonum-explorateurs.js"' in document
+    assert 'href="../_static/transfonum.css"' in document, "the site's chart layout (narrow or wide SVG)"
 
 
-def test_a_page_without_charts_loads_no_chart_library():
+def test_a_page_without_explorer_loads_no_chart_library():
     page = "<article><h1>Sans graphique</h1><section id='questions-de-discussion'><ol><li>Q ?</li></ol></section></article>"
-    titre, slides, vega = diaporamas.diapositives(page, "x.html")
-    assert (titre, len(slides), vega) == ("Sans graphique", 2, False)
-    assert "<script type=\"module\"" not in diaporamas.document(titre, slides, None)
+    titre, slides, explorers = diaporamas.diapositives(page, "x.html")
+    assert (titre, len(slides), explorers) == ("Sans graphique", 2, False)
+    assert "transfonum-explorateurs.js" not in diaporamas.document(titre, slides, "../_static", explorers)
 
 
 def test_every_chapter_deck_opens_from_its_page_and_shows_every_chart_offline(built_site, site_url, browser):

@@ -6,8 +6,9 @@ diapositive de titre, une par graphique (le graphique, sa légende « Source : �
 titre de la section où il se trouve) et par tableau des chiffres et de leur statut (une
 colonne « Statut »), dans l'ordre de la page, une par question de discussion, et
 « À retenir ».
-Les graphiques y sont dessinés comme sur la page (même bundle Vega, servi depuis
-``_static``). Les flèches du clavier, Page suivante / précédente et Espace passent d'une
+Les graphiques y sont ceux de la page : SVG dessinés à la construction, et explorateurs
+animés par le même script (servi depuis ``_static``, il charge le bundle Vega à leur
+approche). Les flèches du clavier, Page suivante / précédente et Espace passent d'une
 diapositive à l'autre ; la page défile aussi à la souris ou au doigt.
 """
 
@@ -19,9 +20,11 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Tag
 
 from transfonum.chemins import diaporama
-from transfonum.graphiques import PALETTE, POLICE
+from transfonum.graphiques import CLASSE_EXPLORATEUR, PALETTE, POLICE
 from transfonum.site.documents import a_des_documents
-from transfonum.site.vega import NOM_BUNDLE
+from transfonum.site.entete import NOM_FAVICON
+from transfonum.site.statique import FEUILLE_DE_STYLE
+from transfonum.site.vega import SCRIPT_EXPLORATEURS
 
 #: Les sections de la page reprises telles quelles, par identifiant d'ancre.
 QUESTIONS, A_RETENIR = "questions-de-discussion", "a-retenir"
@@ -41,7 +44,9 @@ h2 {{ font-size: clamp(1.4rem, 3vw, 2.1rem); margin: 0 auto .6em; }}
 .surtitre {{ color: {PALETTE["attenue"]}; font-size: 1.1rem; text-transform: uppercase; letter-spacing: .06em; margin-bottom: .2em; }}
 .question {{ font-size: clamp(1.4rem, 3.2vw, 2.3rem); line-height: 1.35; }}
 .diapo li {{ font-size: clamp(1.1rem, 2.2vw, 1.5rem); line-height: 1.4; margin: .4em 0; }}
-figure, .tableau {{ margin: 0 auto; max-width: 100%; overflow-x: auto; }}
+.diapo figure.transfonum-figure, .tableau {{ margin: 0 auto; max-width: min(100%, 64rem); overflow-x: auto; }}
+/* Projetés, les graphiques dessinés à la construction prennent la largeur de la diapositive. */
+.diapo .transfonum-statique svg {{ max-width: 100% !important; width: 100%; height: auto; max-height: 68vh; }}
 table {{ border-collapse: collapse; font-size: clamp(.9rem, 1.6vw, 1.2rem); }}
 th, td {{ text-align: left; padding: .35em .6em; border-bottom: 1px solid {PALETTE["grille"]}; }}
 figcaption {{ color: {PALETTE["attenue"]}; font-size: 1rem; margin-top: .6em; }}
@@ -98,14 +103,15 @@ def _diapo(contenu: str, etiquette: str) -> str:
 
 
 def diapositives(page: str, adresse_page: str) -> tuple[str, list[str], bool]:
-    """Le titre du chapitre, ses diapositives (HTML) et s'il faut le bundle Vega, à partir
-    du HTML construit de sa page (``adresse_page`` : le lien « Lire le chapitre »)."""
+    """Le titre du chapitre, ses diapositives (HTML) et s'il y a un explorateur (qui
+    demande le script des explorateurs), à partir du HTML construit de sa page
+    (``adresse_page`` : le lien « Lire le chapitre »)."""
     soupe = BeautifulSoup(page, "html.parser")
     corps = soupe.select_one("article") or soupe
     titre = _texte_de_titre(corps.find("h1"))
     diapos = [_diapo(f'<p class="surtitre">Diaporama du chapitre</p>\n<h1>{html.escape(titre)}</h1>\n'
                      f'<p><a href="{html.escape(adresse_page)}">Lire le chapitre</a></p>', "Titre")]
-    vega = False
+    explorateurs = False
     for element in corps.select("figure.transfonum-figure, table"):
         if element.name == "table" and not table_des_statuts(element):
             continue
@@ -114,10 +120,8 @@ def diapositives(page: str, adresse_page: str) -> tuple[str, list[str], bool]:
         if element.name == "table":
             diapos.append(_diapo(f'{contexte}<div class="tableau">{element}</div>', "Chiffres et statuts"))
             continue
-        script = element.find_next_sibling()
-        script = str(script) if isinstance(script, Tag) and script.name == "script" else ""
-        vega = vega or bool(script)
-        diapos.append(_diapo(contexte + str(element) + script, "Graphique"))
+        explorateurs = explorateurs or element.select_one(f".{CLASSE_EXPLORATEUR}") is not None
+        diapos.append(_diapo(contexte + str(element), "Graphique"))
     questions = corps.find(id=QUESTIONS)
     elements = questions.select("li") if questions else []
     for n, question in enumerate(elements, start=1):
@@ -126,17 +130,21 @@ def diapositives(page: str, adresse_page: str) -> tuple[str, list[str], bool]:
     retenir = corps.find(id=A_RETENIR)
     if retenir and retenir.find(["ul", "ol"]):
         diapos.append(_diapo(f"<h2>À retenir</h2>\n{retenir.find(['ul', 'ol'])}", "À retenir"))
-    return titre, diapos, vega
+    return titre, diapos, explorateurs
 
 
-def document(titre: str, diapos: list[str], bundle: str | None) -> str:
-    """Le fichier HTML du diaporama (``bundle`` : l'adresse relative du bundle Vega, s'il
-    faut le charger)."""
-    charge = f'<script type="module" src="{html.escape(bundle)}"></script>\n' if bundle else ""
+def document(titre: str, diapos: list[str], statique: str, explorateurs: bool) -> str:
+    """Le fichier HTML du diaporama. ``statique`` : l'adresse relative de ``_static``, d'où
+    viennent la feuille des graphiques du site, l'icône et, s'il y a un explorateur, son
+    script (qui charge le bundle Vega quand il approche de l'écran)."""
+    tete = (f'<link rel="icon" href="{statique}/{NOM_FAVICON}">\n'
+            f'<link rel="stylesheet" href="{statique}/{FEUILLE_DE_STYLE}">\n')
+    if explorateurs:
+        tete += f'<script defer src="{statique}/{SCRIPT_EXPLORATEURS}"></script>\n'
     return (
         '<!DOCTYPE html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>Diaporama — {html.escape(titre)}</title>\n<style>{STYLE}</style>\n{charge}</head>\n<body>\n"
+        f"<title>Diaporama — {html.escape(titre)}</title>\n{tete}<style>{STYLE}</style>\n</head>\n<body>\n"
         f'<main>\n{chr(10).join(diapos)}\n</main>\n'
         '<nav class="commandes" aria-label="Diapositives">'
         '<button type="button" data-sens="-1">Précédente</button><output aria-live="polite"></output>'
@@ -156,7 +164,6 @@ def ecrire(app) -> None:
             continue
         cible = sortie / diaporama(chapitre)
         vers_racine = "../" * (len(cible.relative_to(sortie).parts) - 1)
-        titre, diapos, vega = diapositives(page.read_text(encoding="utf-8"), f"{vers_racine}{docname}.html")
+        titre, diapos, explorateurs = diapositives(page.read_text(encoding="utf-8"), f"{vers_racine}{docname}.html")
         cible.parent.mkdir(parents=True, exist_ok=True)
-        cible.write_text(document(titre, diapos, f"{vers_racine}_static/{NOM_BUNDLE}" if vega else None),
-                         encoding="utf-8")
+        cible.write_text(document(titre, diapos, f"{vers_racine}_static", explorateurs), encoding="utf-8")

@@ -25,12 +25,8 @@ from sphinx.config import Config
 from transfonum.site import (accessibilite, allegement, autoevaluation, bibliographie, diaporamas, documents,
                              edition_etudiante, empreinte, entete, interface, lancement, vega)
 from transfonum.site.construction import VARIABLE_EDITION_ETUDIANTE
+from transfonum.site.statique import FEUILLE_DE_STYLE, FEUILLE_IMPRESSION, STATIQUE
 
-#: Les fichiers statiques du kit (feuilles de style, script des auto-évaluations).
-STATIQUE = Path(__file__).resolve().parent / "static"
-FEUILLE_DE_STYLE = "transfonum.css"
-#: La feuille d'impression : une page imprimée sans la navigation, figures entières.
-FEUILLE_IMPRESSION = "transfonum-impression.css"
 
 
 def _config_prete(app: Sphinx, config: Config) -> None:

@@ -1,0 +1,14 @@
+"""Les fichiers statiques du kit (``site/static/``), servis depuis ``_static`` : leur seule
+adresse dans le code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+#: Le dossier copié dans ``_static``.
+STATIQUE: Path = Path(__file__).resolve().parent / "static"
+#: La feuille du site : mise en page des graphiques (SVG étroit ou large, explorateurs),
+#: des auto-évaluations, des contrastes ; les diaporamas la chargent aussi.
+FEUILLE_DE_STYLE = "transfonum.css"
+#: La feuille d'impression : une page imprimée sans la navigation, figures entières.
+FEUILLE_IMPRESSION = "transfonum-impression.css"
