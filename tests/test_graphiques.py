@@ -255,3 +255,26 @@ def test_explorer_keeps_its_picture_its_spec_and_room_for_its_controls():
     reserved = int(re.search(r'min-height:(\d+)px', page)[1])
     drawn = max(float(h) for h in re.findall(r'<svg[^>]*\bheight="([\d.]+)"', page))
     assert reserved == round(drawn + graphiques.HAUTEUR_COMMANDE)  # one slider
+
+
+def test_a_static_chart_leaves_room_for_a_wide_font_between_axis_title_and_labels():
+    """The build measures text with DejaVu Sans: a y-axis title sits farther left of
+    « 450 000 » than the system font's measure would put it, leaving room for the widest
+    usual sans font, whatever font the reader's browser uses."""
+    import re
+
+    import altair as alt
+    import pandas as pd
+    import vl_convert
+
+    graphiques.activer("site")
+    spec = alt.Chart(pd.DataFrame({"a": ["x", "y"], "b": [450000, 300000]})).mark_bar().encode(
+        x="a:N", y=alt.Y("b:Q", title="Nombre cité")).to_dict()
+
+    def title_x(svg: str) -> float:
+        """The left-most axis title's x: the y axis's, left of its labels."""
+        return min(float(x) for x in re.findall(r'class="mark-text role-axis-title".*?translate\(([-\d.]+),', svg, re.S))
+
+    system = vl_convert.vegalite_to_svg(spec, format_locale=fr.LOCALE_NOMBRES_D3)
+    assert "DejaVu Sans" in graphiques.svg_graphique(spec)
+    assert title_x(graphiques.svg_graphique(spec)) < title_x(system) - 3

@@ -82,6 +82,12 @@ PALETTE: dict[str, str] = {
 CATEGORIES: list[str] = [PALETTE[r] for r in (
     "accent", "second", "positif", "rose", "clair", "contraste", "jaune", "repere")]
 POLICE = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
+#: La police des graphiques dessinés à la construction (SVG du site). vl-convert y mesure
+#: chaque texte pour placer titres d'axes et légendes, mais le navigateur du lecteur le
+#: dessine avec sa propre police : mesurer avec DejaVu Sans, la plus large des polices sans
+#: empattement courantes (celle de Linux, où le navigateur la prend aussi), laisse la place
+#: à toutes les autres, plus étroites ; sinon un titre d'axe chevauche les graduations.
+POLICE_SVG = f'"DejaVu Sans", {POLICE}'
 #: Plus longue ligne de titre qui tient sur un téléphone de 390 px à la taille du thème.
 LARGEUR_TITRE = 36
 
@@ -250,6 +256,7 @@ def svg_graphique(spec: dict, largeur: int | None = None) -> str:
     remplace la largeur « container » d'un graphique pleine largeur."""
     import vl_convert
 
+    spec = {**spec, "config": {**spec.get("config", {}), "font": POLICE_SVG}}
     if largeur is not None:
         spec = {**spec, "width": largeur}
     return vl_convert.vegalite_to_svg(
