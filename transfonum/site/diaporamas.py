@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup, Tag
 
 from transfonum.chemins import diaporama
 from transfonum.graphiques import CLASSE_EXPLORATEUR, PALETTE, POLICE
-from transfonum.site.documents import a_des_documents
+from transfonum.site.documents import a_des_documents, chapitre_de
 from transfonum.site.entete import NOM_FAVICON
 from transfonum.site.statique import FEUILLE_DE_STYLE
 from transfonum.site.vega import SCRIPT_EXPLORATEURS
@@ -158,7 +158,7 @@ def ecrire(app) -> None:
     a des documents (après la traduction des pages, dont il reprend le texte)."""
     sortie = Path(app.outdir)
     for docname in sorted(app.env.found_docs):
-        chapitre = docname.rsplit("/", 1)[-1]
+        chapitre = chapitre_de(docname)
         page = sortie / f"{docname}.html"
         if not page.exists() or not a_des_documents(Path(app.srcdir), chapitre):
             continue
