@@ -66,6 +66,13 @@ def test_search_button_is_named_by_its_visible_text():
     assert 'search-button-field search-button__button pst-js-only" title="Recherche" data-bs' in fixed
 
 
+def test_the_sidebar_toggle_of_a_part_has_a_name_once():
+    html = '<details><summary><span class="toctree-toggle" role="presentation"><i class="fa-solid fa-chevron-down"></i></span></summary>'
+    fixed = accessibilite.corriger_html(html)
+    assert f'<summary aria-label="{accessibilite.NOM_TRIANGLE}"><span class="toctree-toggle"' in fixed
+    assert accessibilite.corriger_html(fixed) == fixed
+
+
 def test_sidebar_is_a_landmark_once():
     html = '<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar"><a class="navbar-brand">Titre</a></div>'
     fixed = accessibilite.corriger_html(html)

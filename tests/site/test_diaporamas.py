@@ -1,12 +1,14 @@
 """Each chapter's deck: written with the site from the built page (title, one slide per
 chart with its « Source : » line, one per discussion question, « À retenir »), opened
-from the chapter's « Télécharger » menu, and shown offline with every chart drawn."""
+from the chapter's « Télécharger » menu, and shown offline with every chart drawn and
+no accessibility violation (axe)."""
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
+from test_accessibilite import violations
 
 from transfonum.chemins import DIAPORAMAS
 from transfonum.site import diaporamas
@@ -74,6 +76,7 @@ def test_every_chapter_deck_opens_from_its_page_and_shows_every_chart_offline(bu
         page.wait_for_function("() => [...document.querySelectorAll('.transfonum-chart')].every((c) => c.querySelector('svg'))",
                                timeout=30_000)
         assert page.locator(".diapo").count() == expected, deck.name
+        assert violations(page) == [], deck.name
         assert page.locator(".commandes output").inner_text() == f"1 / {expected}"
         page.keyboard.press("ArrowRight")
         page.wait_for_function(f"() => document.querySelector('.commandes output').textContent === '2 / {expected}'")

@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from transfonum.chemins import DIAPORAMAS
+
 #: A chart counts as drawn when its container holds an SVG with at least one mark.
 CHART_DRAWN = """() => [...document.querySelectorAll('.transfonum-chart')].map(
     (c) => c.querySelectorAll('svg [class*="role-mark"] > *').length)"""
@@ -23,10 +25,11 @@ CHART_UNLABELLED = """() => [...document.querySelectorAll('.transfonum-chart')].
 
 
 def _pages(html_dir):
-    """Every page of the site (not the theme's templates under _static/)."""
+    """Every page of the site (not the theme's templates under _static/, nor the chapters'
+    decks, standalone pages that tests/site/test_diaporamas.py checks, axe included)."""
     return sorted(
         p.relative_to(html_dir).as_posix() for p in html_dir.rglob("*.html")
-        if not p.name.startswith("_") and "_static" not in p.relative_to(html_dir).parts
+        if not p.name.startswith("_") and not {"_static", DIAPORAMAS.as_posix()} & set(p.relative_to(html_dir).parts)
     )
 
 

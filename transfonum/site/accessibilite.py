@@ -10,7 +10,9 @@ la fin de la construction (:func:`corriger_pages`), et les couleurs de
 - les entrées de la bibliographie sont des éléments de la liste qui les contient (le rôle
   ``doc-biblioentry``, déconseillé, est remplacé) ;
 - une case d'en-tête de tableau vide (le coin d'un tableau à double entrée, celui d'un
-  tableau de pandas) devient une case ordinaire.
+  tableau de pandas) devient une case ordinaire ;
+- le triangle qui déplie, dans le sommaire, les pages d'une partie (une icône seule) a un
+  nom.
 
 Le nom des auto-évaluations (unique dans la page) est donné par
 :mod:`~transfonum.site.autoevaluation` ; celui des cellules repliées, par
@@ -27,6 +29,9 @@ BOUTON_RECHERCHE = re.compile(r'(<button class="btn search-button-field[^"]*"[^>
 #: La colonne du sommaire (pydata-sphinx-theme), qui contient le titre du livre.
 COLONNE_SOMMAIRE = re.compile(r'<div (id="pst-primary-sidebar" )?class="bd-sidebar-primary bd-sidebar"')
 NOM_COLONNE = "Sommaire et recherche"
+#: Le triangle du sommaire qui déplie les pages d'une partie, et son nom.
+TRIANGLE_SOMMAIRE = '<summary><span class="toctree-toggle" role="presentation">'
+NOM_TRIANGLE = "Afficher les pages de cette partie"
 #: Une case d'en-tête vide.
 ENTETE_VIDE = re.compile(r'<th(\s[^>]*)?>\s*(?:<p>\s*</p>|&nbsp;)?\s*</th>')
 
@@ -38,6 +43,7 @@ def corriger_html(html: str) -> str:
         html = COLONNE_SOMMAIRE.sub(
             lambda m: m.group(0) + f' role="complementary" aria-label="{NOM_COLONNE}"', html, count=1)
     html = html.replace('role="doc-biblioentry"', 'role="listitem"')
+    html = html.replace(TRIANGLE_SOMMAIRE, f'<summary aria-label="{NOM_TRIANGLE}">{TRIANGLE_SOMMAIRE[9:]}')
     return ENTETE_VIDE.sub(lambda m: f"<td{m.group(1) or ''}></td>", html)
 
 

@@ -98,8 +98,14 @@ def table_des_statuts(table: Tag) -> bool:
         th.get_text(strip=True) == ENTETE_STATUT for th in table.select("thead th, tr:first-child th"))
 
 
-def _diapo(contenu: str, etiquette: str) -> str:
-    return f'<section class="diapo" aria-label="{html.escape(etiquette)}">\n{contenu}\n</section>'
+def _diapo(contenu: str, etiquette: str) -> tuple[str, str]:
+    return contenu, etiquette
+
+
+def _numerotees(diapos: list[tuple[str, str]]) -> list[str]:
+    """Les diapositives en HTML, chacune une région nommée par son numéro (un nom unique)."""
+    return [f'<section class="diapo" aria-label="Diapositive {n} sur {len(diapos)} : {html.escape(etiquette)}">'
+            f"\n{contenu}\n</section>" for n, (contenu, etiquette) in enumerate(diapos, start=1)]
 
 
 def diapositives(page: str, adresse_page: str) -> tuple[str, list[str], bool]:
@@ -110,7 +116,7 @@ def diapositives(page: str, adresse_page: str) -> tuple[str, list[str], bool]:
     corps = soupe.select_one("article") or soupe
     titre = _texte_de_titre(corps.find("h1"))
     diapos = [_diapo(f'<p class="surtitre">Diaporama du chapitre</p>\n<h1>{html.escape(titre)}</h1>\n'
-                     f'<p><a href="{html.escape(adresse_page)}">Lire le chapitre</a></p>', "Titre")]
+                     f'<p><a href="{html.escape(adresse_page)}">Lire le chapitre</a></p>', "titre")]
     explorateurs = False
     for element in corps.select("figure.transfonum-figure, table"):
         if element.name == "table" and not table_des_statuts(element):
@@ -118,26 +124,29 @@ def diapositives(page: str, adresse_page: str) -> tuple[str, list[str], bool]:
         section = element.find_previous(["h2", "h3"])
         contexte = f"<h2>{html.escape(_texte_de_titre(section))}</h2>\n" if section else ""
         if element.name == "table":
-            diapos.append(_diapo(f'{contexte}<div class="tableau">{element}</div>', "Chiffres et statuts"))
+            diapos.append(_diapo(f'{contexte}<div class="tableau" tabindex="0">{element}</div>', "chiffres et statuts"))
             continue
         explorateurs = explorateurs or element.select_one(f".{CLASSE_EXPLORATEUR}") is not None
-        diapos.append(_diapo(contexte + str(element), "Graphique"))
+        diapos.append(_diapo(contexte + str(element), "graphique"))
     questions = corps.find(id=QUESTIONS)
     elements = questions.select("li") if questions else []
     for n, question in enumerate(elements, start=1):
         diapos.append(_diapo(f'<p class="surtitre">Question de discussion {n} sur {len(elements)}</p>\n'
-                             f'<div class="question">{question.decode_contents()}</div>', f"Question {n}"))
+                             f'<div class="question">{question.decode_contents()}</div>', f"question {n}"))
     retenir = corps.find(id=A_RETENIR)
     if retenir and retenir.find(["ul", "ol"]):
-        diapos.append(_diapo(f"<h2>À retenir</h2>\n{retenir.find(['ul', 'ol'])}", "À retenir"))
-    return titre, diapos, explorateurs
+        diapos.append(_diapo(f"<h2>À retenir</h2>\n{retenir.find(['ul', 'ol'])}", "à retenir"))
+    return titre, _numerotees(diapos), explorateurs
 
 
 def document(titre: str, diapos: list[str], statique: str, explorateurs: bool) -> str:
     """Le fichier HTML du diaporama. ``statique`` : l'adresse relative de ``_static``, d'où
     viennent la feuille des graphiques du site, l'icône et, s'il y a un explorateur, son
     script (qui charge le bundle Vega quand il approche de l'écran)."""
-    tete = (f'<link rel="icon" href="{statique}/{NOM_FAVICON}">\n'
+    resume = html.escape(f"Diaporama du chapitre « {titre} » : ses graphiques et leurs sources, "
+                         "ses questions de discussion.", quote=True)
+    tete = (f'<meta name="description" content="{resume}">\n'
+            f'<link rel="icon" href="{statique}/{NOM_FAVICON}">\n'
             f'<link rel="stylesheet" href="{statique}/{FEUILLE_DE_STYLE}">\n')
     if explorateurs:
         tete += f'<script defer src="{statique}/{SCRIPT_EXPLORATEURS}"></script>\n'
