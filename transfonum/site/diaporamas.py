@@ -143,8 +143,7 @@ def document(titre: str, diapos: list[str], statique: str, explorateurs: bool) -
     """Le fichier HTML du diaporama. ``statique`` : l'adresse relative de ``_static``, d'où
     viennent la feuille des graphiques du site, l'icône et, s'il y a un explorateur, son
     script (qui charge le bundle Vega quand il approche de l'écran)."""
-    resume = html.escape(f"Diaporama du chapitre « {titre} » : ses graphiques et leurs sources, "
-                         "ses questions de discussion.", quote=True)
+    resume = html.escape(f"Diaporama du chapitre « {titre} » : graphiques, sources, questions.", quote=True)
     tete = (f'<meta name="description" content="{resume}">\n'
             f'<link rel="icon" href="{statique}/{NOM_FAVICON}">\n'
             f'<link rel="stylesheet" href="{statique}/{FEUILLE_DE_STYLE}">\n')
