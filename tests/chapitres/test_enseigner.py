@@ -282,7 +282,7 @@ def test_a_case_is_fictional_graded_on_twenty_and_hides_only_its_model_answer(ch
     assert premiere_directive.groups() == ("admonition", " Cas fictif"), "le cas s'ouvre sur l'encadré « Cas fictif »"
     encadre = texte[premiere_directive.end():texte.index("```", premiere_directive.end())]
     assert "fictif" in encadre or "fictive" in encadre
-    assert f"```{{exercise}}" in texte and f":label: cas-{chapitre}\n" in texte
+    assert "```{exercise}" in texte and f":label: cas-{chapitre}\n" in texte
     assert texte.count("```{solution}") == 1 and f"```{{solution}} cas-{chapitre}\n" in texte
     assert texte.index("## Grille d'évaluation") < texte.index("```{solution}"), "la grille reste visible"
     assert sum(p for _, p in grille(texte)) == 20

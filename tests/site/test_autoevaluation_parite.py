@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import html
-from pathlib import Path
 
 import pytest
 

@@ -8,7 +8,6 @@ Le correcteur ne lève jamais d'exception pour une réponse d'élève, quelle qu
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from transfonum import fr
