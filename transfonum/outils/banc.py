@@ -10,6 +10,7 @@ Objectifs : reconstruction sans changement ≤ 10 % et après un chapitre ≤ 30
 construction complète.
 
 Pages : le site construit est servi comme par un hébergeur statique (serveur local qui
+garde ses connexions ouvertes, en HTTP/1.1, et qui
 compresse en gzip, niveau 6, ce qui se compresse) ; chaque page est ouverte dans Chromium
 et le banc additionne les octets **transférés** jusqu'à la fin du chargement (corps
 compressés et en-têtes, tels que Chromium les reçoit ; les explorateurs hors de l'écran
@@ -214,8 +215,12 @@ OPTIONS_CHROMIUM = ["--disable-gpu", "--disable-quic", "--no-first-run", "--disa
 
 
 class ServeurGzip(http.server.SimpleHTTPRequestHandler):
-    """Sert un dossier comme un hébergeur statique : gzip (niveau 6) pour le texte, si le
+    """Sert un dossier comme un hébergeur statique (nginx, par exemple) : connexions
+    gardées ouvertes (HTTP/1.1 ; le navigateur en ouvre six au plus et y fait passer toutes
+    les requêtes d'une page, ce que Lighthouse simule), gzip (niveau 6) pour le texte si le
     navigateur l'accepte ; silencieux."""
+
+    protocol_version = "HTTP/1.1"
 
     def log_message(self, format, *args):  # noqa: A002 - signature de la classe de base
         pass

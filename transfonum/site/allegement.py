@@ -10,8 +10,15 @@ construction HTML, après tout autre gestionnaire) :
   construits (une mise à jour du thème est donc suivie) ; les autres formats de ces
   polices (``.ttf``, ``.woff2`` d'origine), qu'aucun navigateur ne demande plus, partent,
   et les règles des icônes inemployées quittent les feuilles de style ;
-- les scripts de l'en-tête, ceux de la recherche compris, différés (``defer``) : ils ne
-  bloquent plus l'affichage ;
+- les scripts de l'en-tête différés (``defer``) : ils ne bloquent plus l'affichage ;
+- les scripts de la recherche (dont l'index du site, 130 Ko) chargés seulement par la page
+  de recherche, quand la recherche à la frappe est désactivée (``search_as_you_type``,
+  lu dans la page) : les autres pages ne s'en servent pas ;
+- le thème clair ou sombre choisi dès l'en-tête, comme le calculera ensuite le script du
+  thème : sans cela, la page s'affiche d'abord en thème « auto », puis le script recalcule
+  le style de toute la page (des centaines de millisecondes sur un téléphone) ;
+- une seule feuille de style par page, réduite aux règles que le site peut employer
+  (:mod:`~transfonum.site.feuilles`) ;
 - les ``@import`` des feuilles de style, remplacés par la feuille importée (une attente
   de moins avant le premier affichage) ;
 - la racine du site (``index.html``) : une copie de la page d'accueil, ses adresses
@@ -28,6 +35,9 @@ import posixpath
 import re
 from collections.abc import Iterable
 from pathlib import Path
+
+from transfonum.site import feuilles
+from transfonum.site.feuilles import rebaser_urls
 
 
 #: Les caractères des polices d'icônes : la zone d'usage privé d'Unicode.
@@ -225,18 +235,6 @@ def reduire_polices_icones(sortie: Path, caracteres: set[int]) -> dict[Path, set
 IMPORT_CSS = re.compile(r'@import\s+(?:url\()?\s*["\']?([^"\')\s]+)["\']?\s*\)?\s*;')
 
 
-def _rebaser_urls(css: str, depuis: Path, vers: Path) -> str:
-    """Les ``url()`` relatives de ``css`` (écrit pour le dossier ``depuis``), récrites pour
-    une feuille du dossier ``vers``."""
-    def rebaser(m: re.Match) -> str:
-        adresse = m.group(2)
-        if re.match(r"[a-z][a-z0-9+.-]*:|/|#", adresse, re.I):
-            return m.group(0)
-        cible = posixpath.normpath((depuis / adresse).as_posix())
-        return f"url({m.group(1)}{posixpath.relpath(cible, vers.as_posix())}{m.group(1)})"
-    return re.sub(r"url\(\s*(['\"]?)([^'\")]+)\1\s*\)", rebaser, css)
-
-
 def integrer_imports(sortie: Path) -> list[Path]:
     """Remplace chaque ``@import`` d'une feuille locale par le contenu de cette feuille
     (ses ``url()`` récrites) : le navigateur n'attend plus une seconde feuille découverte
@@ -250,7 +248,7 @@ def integrer_imports(sortie: Path) -> list[Path]:
             if re.match(r"[a-z][a-z0-9+.-]*:", m.group(1), re.I) or not cible.is_file():
                 return m.group(0)
             contenu = cible.read_text(encoding="utf-8", errors="surrogateescape")
-            return _rebaser_urls(contenu, cible.parent, feuille.parent.resolve())
+            return rebaser_urls(contenu, cible.parent, feuille.parent.resolve())
 
         integre = IMPORT_CSS.sub(integrer, css)
         if integre != css:
@@ -273,13 +271,35 @@ def _differer(m: re.Match) -> str:
     return balise.replace("<script", "<script defer", 1)
 
 
+#: Le script du thème, en tête de page, qui pose le mode et le thème avant l'affichage.
+THEME_DIFFERE = 'document.documentElement.dataset.theme = localStorage.getItem("theme") || "auto";'
+#: Le même, qui résout « auto » aussitôt, comme ``setTheme`` du thème : le mode choisi
+#: s'il est clair ou sombre, sinon celui du système.
+THEME_RESOLU = ('document.documentElement.dataset.theme = ["light", "dark"].includes('
+                'document.documentElement.dataset.mode) ? document.documentElement.dataset.mode : '
+                'matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";')
+RECHERCHE_A_LA_FRAPPE = re.compile(r"DOCUMENTATION_OPTIONS\.search_as_you_type = (true|false);")
+NOM_DE_PAGE = re.compile(r"DOCUMENTATION_OPTIONS\.pagename = '([^']*)';")
+
+
+def _sans_recherche(html: str) -> bool:
+    """Vrai si la page n'a pas l'usage des scripts de la recherche : ce n'est pas la page
+    de recherche, et elle dit que la recherche à la frappe est désactivée."""
+    frappe, nom = RECHERCHE_A_LA_FRAPPE.search(html), NOM_DE_PAGE.search(html)
+    return bool(frappe and frappe[1] == "false" and nom and nom[1] != "search")
+
+
 def alleger_html(html: str) -> str:
-    """Une page sans le script des icônes, dont les scripts de l'en-tête (ceux de la
-    recherche compris) ne bloquent plus l'affichage : ils sont différés, dans leur ordre,
-    et s'exécutent avant ``DOMContentLoaded`` comme avant ; les petits scripts écrits dans
-    la page, qui ne font que poser des variables, restent où ils sont."""
-    html = _balise_script(SCRIPT_ICONES).sub("", html)
+    """Une page sans le script des icônes, sans les scripts de la recherche s'ils ne lui
+    servent pas, au thème résolu dès l'en-tête, et dont les scripts de l'en-tête ne bloquent
+    plus l'affichage : ils sont différés, dans leur ordre, et s'exécutent avant
+    ``DOMContentLoaded`` comme avant ; les petits scripts écrits dans la page, qui ne font
+    que poser des variables, restent où ils sont."""
+    inutiles = [SCRIPT_ICONES, *(SCRIPTS_RECHERCHE if _sans_recherche(html) else ())]
+    for nom in inutiles:
+        html = _balise_script(nom).sub("", html)
     tete, separateur, corps = html.partition("</head>")
+    tete = tete.replace(THEME_DIFFERE, THEME_RESOLU)
     return SCRIPT_EXTERNE.sub(_differer, tete) + separateur + corps
 
 
@@ -335,6 +355,7 @@ def alleger_site(sortie: Path, page_accueil: str) -> None:
     elaguer_catalogue(sortie, noms_employes(sortie))
     for script in sortie.rglob(SCRIPT_ICONES):
         script.unlink()
+    feuilles.regrouper(sortie, _pages(sortie))
     ecrire_racine(sortie, page_accueil)
 
 
