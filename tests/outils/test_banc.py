@@ -1,10 +1,12 @@
-"""The bench serves a built site as a static host does (gzip for text, not for fonts),
-lists its pages root first, and says so when Lighthouse is missing."""
+"""The bench serves a built site as a static host does (gzip for text, not for fonts;
+connections kept open), lists its pages root first, and says so when Lighthouse is missing."""
 
 from __future__ import annotations
 
 import gzip
+import http.client
 import urllib.request
+from urllib.parse import urlsplit
 
 from transfonum.outils import banc
 
@@ -26,6 +28,18 @@ def test_site_is_served_with_gzip_for_text_only(tmp_path):
         assert _get(f"{address}/", gzip_ok=True)[0] == "gzip"  # a folder serves its index.html
         assert _get(f"{address}/index.html", gzip_ok=False) == (None, page.encode())
         assert _get(f"{address}/police.woff2") == (None, b"\0" * 5000)
+
+
+def test_one_connection_carries_several_requests_as_with_nginx(tmp_path):
+    (tmp_path / "a.css").write_text("p{color:red}", encoding="utf-8")
+    (tmp_path / "b.js").write_text("f();", encoding="utf-8")
+    with banc.site_servi(tmp_path) as address:
+        connection = http.client.HTTPConnection(urlsplit(address).netloc, timeout=10)
+        for name, body in (("a.css", b"p{color:red}"), ("b.js", b"f();")):
+            connection.request("GET", f"/{name}", headers={"Accept-Encoding": "gzip"})
+            response = connection.getresponse()
+            assert response.version == 11 and gzip.decompress(response.read()) == body
+        connection.close()
 
 
 def test_pages_root_first_without_theme_templates(tmp_path):

@@ -29,11 +29,15 @@ from pathlib import Path
 import tinycss2
 
 
+#: Le début du nom des feuilles regroupées, dans ``_static``.
 PREFIXE = "transfonum-feuilles-"
+#: La première ligne de chaque feuille regroupée : son encodage.
+ENTETE = '@charset "utf-8";'
 BALISE_LIEN = re.compile(r"[ \t]*<link\b[^>]*>\n?")
 ATTRIBUT = re.compile(r'([a-zA-Z-]+)="([^"]*)"')
 MOT = re.compile(r"[A-Za-z_][\w-]*")
 NOM_SIMPLE = re.compile(r"[A-Za-z_][\w-]*\Z")
+#: Les règles « @ » qui contiennent d'autres règles, élaguées à leur tour.
 REGLES_CONDITIONNELLES = {"media", "supports", "container", "layer"}
 
 
@@ -49,7 +53,6 @@ def rebaser_urls(css: str, depuis: Path, vers: Path) -> str:
         cible = posixpath.normpath((depuis / adresse).as_posix())
         return f"url({m.group(1)}{posixpath.relpath(cible, vers.as_posix())}{m.group(1)})"
     return re.sub(r"url\(\s*(['\"]?)([^'\")]+)\1\s*\)", rebaser, css)
-
 
 
 # --- Élagage ---------------------------------------------------------------------------
@@ -91,7 +94,7 @@ def _elaguer_regles(regles: list, mots: set[str]) -> list[str]:
                 tinycss2.parse_blocks_contents(regle.content, skip_comments=True, skip_whitespace=True), mots)
             if interieur:
                 gardees.append(f"@{regle.at_keyword}{tinycss2.serialize(regle.prelude)}{{{''.join(interieur)}}}")
-        elif regle.type in ("at-rule", "qualified-rule"):
+        elif regle.type == "at-rule" and regle.lower_at_keyword != "charset":
             gardees.append(regle.serialize())
         # les erreurs d'analyse : une règle que le navigateur ignorerait aussi
     return gardees
@@ -99,9 +102,11 @@ def _elaguer_regles(regles: list, mots: set[str]) -> list[str]:
 
 def elaguer(css: str, mots: set[str]) -> str:
     """``css`` sans les sélecteurs qui exigent une classe absente de ``mots`` (et sans les
-    règles qui n'en gardent aucun) ; tout le reste, dans l'ordre."""
+    règles qui n'en gardent aucun) ; tout le reste, dans l'ordre. tinycss2 écrit les
+    caractères échappés (``"\\f00d"``) tels quels : la feuille se déclare donc en UTF-8,
+    quel que soit l'en-tête que lui donne l'hébergeur."""
     regles = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-    return "\n".join(_elaguer_regles(regles, mots)) + "\n"
+    return "\n".join([ENTETE, *_elaguer_regles(regles, mots)]) + "\n"
 
 
 def mots_du_site(sortie: Path) -> set[str]:
