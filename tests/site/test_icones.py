@@ -112,3 +112,23 @@ def test_an_icon_cut_from_the_font_would_be_seen(built_site, site_url, browser, 
     # a rule that still asks for that glyph finds it missing from the font, and is seen.
     assert empty == ["fa-solid fa-anchor"], empty
     assert len(problems) == 1 and "sonde" in problems[0] and "U+F13D" in problems[0], problems
+
+
+#: In a search field: the magnifier's right edge and where the typed text starts.
+LOUPE_ET_TEXTE = """(form) => {
+  const icon = form.querySelector('.fa-magnifying-glass').getBoundingClientRect();
+  const input = form.querySelector('input');
+  return [icon.right, input.getBoundingClientRect().left + parseFloat(getComputedStyle(input).paddingLeft)];
+}"""
+
+
+def test_the_search_magnifier_does_not_cover_the_typed_text(site_url, browser):
+    tab = browser.new_page(viewport={"width": 1280, "height": 800})
+    tab.goto(f"{site_url}/search.html?q=Edenred", wait_until="load")
+    icon_right, text_left = tab.locator(".bd-search-container form.bd-search").evaluate(LOUPE_ET_TEXTE)
+    assert icon_right <= text_left, "page de recherche"
+    tab.goto(f"{site_url}/book/cdo.html", wait_until="load")
+    tab.locator("button.search-button__button:visible").first.click()
+    icon_right, text_left = tab.locator("#pst-search-dialog form.bd-search").evaluate(LOUPE_ET_TEXTE)
+    assert icon_right <= text_left, "fenêtre de recherche"
+    tab.close()
