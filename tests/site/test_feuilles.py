@@ -90,6 +90,24 @@ def test_a_page_links_one_stylesheet_made_of_its_own_in_order_print_kept_apart(t
         assert '<link rel="icon"' in html
 
 
+def test_a_stylesheet_from_another_server_stays_where_it_is(tmp_path):
+    site = _site(tmp_path)
+    page = site / "index.html"
+    page.write_text(page.read_text().replace(
+        "<head>\n", '<head>\n<link rel="stylesheet" href="https://polices.example/f.css" />\n'))
+    feuilles.regrouper(site, [page])
+    html = page.read_text()
+    assert '<link rel="stylesheet" href="https://polices.example/f.css" />' in html
+    assert 'data-feuilles="_static/styles/theme.css _static/kit.css"' in html
+
+
+def test_a_missing_stylesheet_is_named_in_french(tmp_path):
+    site = _site(tmp_path)
+    (site / "_static" / "kit.css").unlink()
+    with pytest.raises(FileNotFoundError, match=r"feuille de style introuvable : _static/kit\.css"):
+        feuilles.regrouper(site, [site / "index.html"])
+
+
 def test_regrouping_again_changes_nothing_and_stale_bundles_go(tmp_path):
     site = _site(tmp_path)
     pages = [site / "index.html", site / "book" / "page.html"]

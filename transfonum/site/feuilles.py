@@ -125,7 +125,11 @@ def _attributs(balise: str) -> dict[str, str]:
 
 
 def _bloquante(attributs: dict[str, str]) -> bool:
-    return attributs.get("rel") == "stylesheet" and "media" not in attributs
+    """Une feuille du site que la page attend avant d'afficher : ni ``media``, ni adresse
+    d'un autre serveur (celle-là reste à sa place, telle quelle)."""
+    adresse = attributs.get("href", "")
+    return (attributs.get("rel") == "stylesheet" and "media" not in attributs
+            and not re.match(r"[a-z][a-z0-9+.-]*:|/", adresse, re.I))
 
 
 def feuilles_de_page(tete: str, page: Path, sortie: Path) -> list[str]:
@@ -150,6 +154,10 @@ def assembler(sortie: Path, feuilles: list[str], mots: set[str]) -> Path:
     morceaux = []
     for feuille in feuilles:
         fichier = sortie / feuille
+        if not fichier.is_file():
+            raise FileNotFoundError(
+                f"feuille de style introuvable : {feuille} (dans {sortie}) ; une page l'appelle. "
+                "Si elle venait d'une construction précédente, relancez « make clean book ».")
         css = fichier.read_text(encoding="utf-8", errors="surrogateescape")
         morceaux.append(rebaser_urls(css, fichier.parent.resolve(), statique.resolve()))
     contenu = elaguer("\n".join(morceaux), mots)
