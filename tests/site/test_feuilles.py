@@ -6,16 +6,15 @@ and laptop width, with the menu or the search dialog open."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import posixpath
 import re
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
+from test_allegement import _pages
 
+from transfonum.outils import banc
 from transfonum.site import allegement, feuilles
 
 
@@ -151,11 +150,6 @@ def test_the_head_settles_the_theme_itself():
 
 # --- The built site -------------------------------------------------------------------------
 
-def _pages(html_dir: Path) -> list[Path]:
-    return [p for p in html_dir.rglob("*.html")
-            if "_static" not in p.relative_to(html_dir).parts and not p.name.startswith("_")]
-
-
 def test_every_page_waits_for_one_stylesheet_and_only_search_loads_the_index(built_site):
     html_dir, _ = built_site
     for page in _pages(html_dir):
@@ -183,19 +177,11 @@ def _original_copy(html_dir: Path, dest: Path) -> Path:
     return dest
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - signature of the base class
-        pass
-
-
 @pytest.fixture(scope="module")
 def original_url(built_site, tmp_path_factory):
     html_dir, _ = built_site
-    copy = _original_copy(html_dir, tmp_path_factory.mktemp("originales") / "html")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(copy)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with banc.site_servi(_original_copy(html_dir, tmp_path_factory.mktemp("originales") / "html")) as address:
+        yield address
 
 
 #: Every property that some rule of the page's stylesheets sets (longhands; custom
