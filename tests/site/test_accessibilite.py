@@ -1,7 +1,6 @@
 """Accessibility: axe (axe-core, bundled by axe-playwright-python and injected from the
 local package, no CDN) finds no violation on any page of the built site, in the light
-theme as in the dark one, with every explorer drawn. The corrections the engine makes to
-the theme's HTML are checked one by one."""
+theme as in the dark one, with every explorer drawn."""
 
 from __future__ import annotations
 
@@ -11,7 +10,7 @@ import pytest
 from test_site import _pages, draw_every_explorer, open_recorded
 
 from transfonum.exercices.cles import exporter_cles
-from transfonum.site import accessibilite, autoevaluation
+from transfonum.site import autoevaluation
 
 #: Every rule of axe's default set, and one experimental rule that Lighthouse runs: a
 #: control's name must contain its visible text.
@@ -55,41 +54,8 @@ def test_axe_would_see_a_violation(built_site, site_url, browser):
     assert any(v.startswith("image-alt") for v in found) and any(v.startswith("label") for v in found), found
 
 
-# --- The corrections, one by one ------------------------------------------------------
-
-def test_search_button_is_named_by_its_visible_text():
-    html = ('<button class="btn search-button-field search-button__button pst-js-only" title="Recherche" '
-            'aria-label="Recherche" data-bs-toggle="tooltip"><span>Recherche</span><kbd>Ctrl</kbd></button>'
-            '<button class="btn btn-sm pst-navbar-icon search-button" aria-label="Recherche"></button>')
-    fixed = accessibilite.corriger_html(html)
-    assert fixed.count('aria-label="Recherche"') == 1  # the icon-only button keeps its name
-    assert 'search-button-field search-button__button pst-js-only" title="Recherche" data-bs' in fixed
-
-
-def test_the_sidebar_toggle_of_a_part_has_a_name_once():
-    html = '<details><summary><span class="toctree-toggle" role="presentation"><i class="fa-solid fa-chevron-down"></i></span></summary>'
-    fixed = accessibilite.corriger_html(html)
-    assert f'<summary aria-label="{accessibilite.NOM_TRIANGLE}"><span class="toctree-toggle"' in fixed
-    assert accessibilite.corriger_html(fixed) == fixed
-
-
-def test_sidebar_is_a_landmark_once():
-    html = '<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar"><a class="navbar-brand">Titre</a></div>'
-    fixed = accessibilite.corriger_html(html)
-    assert f'role="complementary" aria-label="{accessibilite.NOM_COLONNE}"' in fixed
-    assert accessibilite.corriger_html(fixed) == fixed
-
-
-@pytest.mark.parametrize("before, after", [
-    ('<th class="head"><p></p></th>', '<td class="head"></td>'),
-    ("<th></th>", "<td></td>"),
-    ('<th class="blank level0" >&nbsp;</th>', '<td class="blank level0" ></td>'),
-    ('<th class="head"><p>Titre</p></th>', '<th class="head"><p>Titre</p></th>'),
-    ('<div class="citation" role="doc-biblioentry">', '<div class="citation" role="listitem">'),
-])
-def test_empty_headers_and_bibliography_roles(before, after):
-    assert accessibilite.corriger_html(before) == after
-
+# --- Names the engine gives ------------------------------------------------------------
+# (the theme's markup fixed by templates and declared patches: tests/site/test_correctifs.py)
 
 def test_each_selfcheck_is_named_by_its_title_and_statement():
     for n, key in enumerate(exporter_cles()["exercises"]):

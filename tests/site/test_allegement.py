@@ -1,5 +1,5 @@
 """Light pages: what no reader uses is not published (source maps, fontawesome.js, icon
-fonts beyond the glyphs the site draws), search scripts do not block rendering, the root
+fonts beyond the glyphs the site draws), head scripts do not block rendering, the root
 is the introduction itself, and every page has a favicon and a meta description."""
 
 from __future__ import annotations
@@ -35,31 +35,25 @@ def test_source_maps_and_their_comments_go(tmp_path):
 
 # --- Scripts of a page ------------------------------------------------------------------
 
-PAGE = """<head>
-<script defer src="../_static/scripts/fontawesome.js?digest=55c2"></script>
-<script src="../_static/documentation_options.js?v=1"></script>
-<script>DOCUMENTATION_OPTIONS.pagename = 'book/intro';</script>
-<script type="module" src="../_static/m.js"></script>
-<script src="../_static/doctools.js?v=1"></script>
-<script src="../_static/searchtools.js"></script>
-<script src="../_static/language_data.js"></script>
-<script src="../searchindex.js"></script>
-</head><body><script src="../_static/corps.js"></script></body>"""
+def test_page_scripts_are_deferred_but_the_ones_read_at_once():
+    from sphinx.builders.html._assets import _JavaScript
 
-
-def test_page_loses_fontawesome_and_defers_search():
-    light = allegement.alleger_html(PAGE)
-    assert "fontawesome" not in light
-    # Stay as they are: the script the inline one needs at once, a module (deferred
-    # anyway), the inline script itself, and any script of the body.
-    for kept in ('<script src="../_static/documentation_options.js?v=1"></script>',
-                 "<script>DOCUMENTATION_OPTIONS.pagename", '<script type="module" src="../_static/m.js">',
-                 '<body><script src="../_static/corps.js"></script>'):
-        assert kept in light, kept
-    assert '<script defer src="../_static/doctools.js?v=1"></script>' in light
-    for name in allegement.SCRIPTS_RECHERCHE:
-        assert re.search(r'<script defer src="[^"]*' + re.escape(name), light), name
-    assert allegement.alleger_html(light) == light  # a rebuild changes nothing more
+    contexte = {"script_files": [
+        _JavaScript("_static/documentation_options.js"), _JavaScript(None, body="var x = 1;"),
+        _JavaScript("_static/m.js", type="module"), _JavaScript("_static/doctools.js"),
+        _JavaScript("_static/a.js", **{"async": "async"}), _JavaScript("_static/b.js", priority=800, id="b"),
+    ]}
+    allegement.scripts_de_page(contexte)
+    scripts = {s.filename: s for s in contexte["script_files"]}
+    assert [s.filename for s in contexte["script_files"]] == [
+        "_static/documentation_options.js", None, "_static/m.js", "_static/doctools.js", "_static/a.js", "_static/b.js"]
+    # Stay as they are: the script the inline ones need at once, an inline script, a
+    # module (deferred anyway), a script already asynchronous.
+    for kept in ("_static/documentation_options.js", None, "_static/m.js"):
+        assert "defer" not in scripts[kept].attributes, kept
+    assert "defer" not in scripts["_static/a.js"].attributes
+    assert scripts["_static/doctools.js"].attributes["defer"] == "defer"
+    assert scripts["_static/b.js"].attributes == {"id": "b", "defer": "defer"} and scripts["_static/b.js"].priority == 800
 
 
 def test_css_imports_are_inlined_with_their_urls_rebased(tmp_path):

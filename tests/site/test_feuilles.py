@@ -15,7 +15,7 @@ import pytest
 from test_allegement import _pages
 
 from transfonum.outils import banc
-from transfonum.site import allegement, feuilles
+from transfonum.site import feuilles
 
 
 # --- Pruning -----------------------------------------------------------------------------
@@ -123,31 +123,6 @@ def test_regrouping_again_changes_nothing_and_stale_bundles_go(tmp_path):
     assert len(list((site / "_static").glob(f"{feuilles.PREFIXE}*.css"))) == 1
 
 
-# --- Scripts and theme of the head ----------------------------------------------------------
-
-def _head(pagename: str, as_you_type: str) -> str:
-    return (f'<head><script>\n    {allegement.THEME_DIFFERE}\n  </script>\n'
-            f"<script>DOCUMENTATION_OPTIONS.pagename = '{pagename}';</script>\n"
-            f"<script>DOCUMENTATION_OPTIONS.search_as_you_type = {as_you_type};</script>\n"
-            '<script defer src="../_static/searchtools.js"></script>\n'
-            '<script defer src="../_static/language_data.js"></script>\n'
-            '<script defer src="../searchindex.js"></script>\n</head><body></body>')
-
-
-def test_search_scripts_stay_only_where_they_serve():
-    chapter = allegement.alleger_html(_head("book/cdo", "false"))
-    assert not any(name in chapter for name in allegement.SCRIPTS_RECHERCHE)
-    for kept in (_head("search", "false"), _head("book/cdo", "true")):
-        light = allegement.alleger_html(kept)
-        assert all(name in light for name in allegement.SCRIPTS_RECHERCHE), light
-
-
-def test_the_head_settles_the_theme_itself():
-    light = allegement.alleger_html(_head("book/cdo", "false"))
-    assert allegement.THEME_DIFFERE not in light and allegement.THEME_RESOLU in light
-    assert allegement.alleger_html(light) == light
-
-
 # --- The built site -------------------------------------------------------------------------
 
 def test_every_page_waits_for_one_stylesheet_and_only_search_loads_the_index(built_site):
@@ -158,8 +133,8 @@ def test_every_page_waits_for_one_stylesheet_and_only_search_loads_the_index(bui
         assert len(blocking) == 1 and "data-feuilles" in blocking[0], page
         assert (page.parent / re.search(r'href="([^"]+)"', blocking[0])[1]).exists(), page
         assert ("searchindex.js" in head) == (page.name == "search.html"), page
-        if "dataset.theme" in head:
-            assert allegement.THEME_RESOLU in head, page
+        if "dataset.theme" in head:  # the kit's layout.html settles it in the head
+            assert 'matchMedia("(prefers-color-scheme: dark)")' in head, page
 
 
 def _original_copy(html_dir: Path, dest: Path) -> Path:

@@ -4,19 +4,18 @@ construction HTML, après tout autre gestionnaire) :
 
 - les cartes de sources (``*.map``) et leurs commentaires ``sourceMappingURL`` ;
 - ``fontawesome.js`` (1,5 Mo, qui redessine en SVG des icônes que la feuille de style du
-  thème dessine déjà avec les polices d'icônes) : son script est ôté de chaque page ;
+  thème dessine déjà avec les polices d'icônes) : aucune page ne l'appelle plus (un
+  correctif déclaré, :mod:`~transfonum.site.correctifs`), et il quitte le site ;
 - les polices d'icônes, réduites (fontTools) aux seuls caractères que le site emploie,
   calculés à chaque construction depuis les pages, les scripts et les feuilles de style
   construits (une mise à jour du thème est donc suivie) ; les autres formats de ces
   polices (``.ttf``, ``.woff2`` d'origine), qu'aucun navigateur ne demande plus, partent,
   et les règles des icônes inemployées quittent les feuilles de style ;
-- les scripts de l'en-tête différés (``defer``) : ils ne bloquent plus l'affichage ;
+- les scripts de l'en-tête différés (``defer``, :func:`scripts_de_page`) : ils ne bloquent
+  plus l'affichage ;
 - les scripts de la recherche (dont l'index du site, 130 Ko) chargés seulement par la page
-  de recherche, quand la recherche à la frappe est désactivée (``search_as_you_type``,
-  lu dans la page) : les autres pages ne s'en servent pas ;
-- le thème clair ou sombre choisi dès l'en-tête, comme le calculera ensuite le script du
-  thème : sans cela, la page s'affiche d'abord en thème « auto », puis le script recalcule
-  le style de toute la page (des centaines de millisecondes sur un téléphone) ;
+  de recherche : un correctif déclaré (:mod:`~transfonum.site.correctifs`) ;
+- le thème clair ou sombre choisi dès l'en-tête : le gabarit ``site/modeles/layout.html`` ;
 - une seule feuille de style par page, réduite aux règles que le site peut employer
   (:mod:`~transfonum.site.feuilles`) ;
 - les ``@import`` des feuilles de style, remplacés par la feuille importée (une attente
@@ -25,6 +24,8 @@ construction HTML, après tout autre gestionnaire) :
   relatives récrites, au lieu d'une redirection qui coûte un aller-retour.
 
 Chaque étape peut être rejouée sur un site déjà allégé (reconstruction incrémentale).
+Les pages ne sont pas récrites ici, sauf pour regrouper leurs feuilles de style et
+écrire la racine : ce sont des fichiers du kit, pas le balisage du thème.
 """
 
 from __future__ import annotations
@@ -55,12 +56,9 @@ URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
 FAMILLE_ICONES = "Font Awesome"
 #: Le script du thème qui redessine les icônes (les polices suffisent).
 SCRIPT_ICONES = "fontawesome.js"
-#: Les scripts de la recherche, chargés par le thème dans l'en-tête de chaque page.
-SCRIPTS_RECHERCHE = ("searchtools.js", "language_data.js", "searchindex.js")
 #: Le seul script de l'en-tête qui doit rester bloquant : les petits scripts écrits dans
 #: la page juste après lui (``DOCUMENTATION_OPTIONS.pagename = …``) s'en servent aussitôt.
 SCRIPTS_BLOQUANTS = ("documentation_options.js",)
-SCRIPT_EXTERNE = re.compile(r'<script\b([^>]*)\bsrc="([^"]+)"([^>]*)>\s*</script>')
 CARTE_SOURCE = re.compile(r"\n?(?://# sourceMappingURL=[^\n]*|/\*# sourceMappingURL=[^*]*\*/)")
 
 
@@ -259,48 +257,19 @@ def integrer_imports(sortie: Path) -> list[Path]:
 
 # --- Pages -----------------------------------------------------------------------------
 
-def _balise_script(nom: str) -> re.Pattern:
-    return re.compile(r'<script\b([^>]*)\bsrc="([^"]*/)?' + re.escape(nom) + r'(\?[^"]*)?"([^>]*)>\s*</script>\n?')
-
-
-def _differer(m: re.Match) -> str:
-    balise, attributs, adresse = m.group(0), m.group(1) + m.group(3), m.group(2)
-    nom = adresse.split("?")[0].rsplit("/", 1)[-1]
-    if re.search(r"\b(defer|async)\b|type=\"module\"", attributs) or nom in SCRIPTS_BLOQUANTS:
-        return balise
-    return balise.replace("<script", "<script defer", 1)
-
-
-#: Le script du thème, en tête de page, qui pose le mode et le thème avant l'affichage.
-THEME_DIFFERE = 'document.documentElement.dataset.theme = localStorage.getItem("theme") || "auto";'
-#: Le même, qui résout « auto » aussitôt, comme ``setTheme`` du thème : le mode choisi
-#: s'il est clair ou sombre, sinon celui du système.
-THEME_RESOLU = ('document.documentElement.dataset.theme = ["light", "dark"].includes('
-                'document.documentElement.dataset.mode) ? document.documentElement.dataset.mode : '
-                'matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";')
-RECHERCHE_A_LA_FRAPPE = re.compile(r"DOCUMENTATION_OPTIONS\.search_as_you_type = (true|false);")
-NOM_DE_PAGE = re.compile(r"DOCUMENTATION_OPTIONS\.pagename = '([^']*)';")
-
-
-def _sans_recherche(html: str) -> bool:
-    """Vrai si la page n'a pas l'usage des scripts de la recherche : ce n'est pas la page
-    de recherche, et elle dit que la recherche à la frappe est désactivée."""
-    frappe, nom = RECHERCHE_A_LA_FRAPPE.search(html), NOM_DE_PAGE.search(html)
-    return bool(frappe and frappe[1] == "false" and nom and nom[1] != "search")
-
-
-def alleger_html(html: str) -> str:
-    """Une page sans le script des icônes, sans les scripts de la recherche s'ils ne lui
-    servent pas, au thème résolu dès l'en-tête, et dont les scripts de l'en-tête ne bloquent
-    plus l'affichage : ils sont différés, dans leur ordre, et s'exécutent avant
-    ``DOMContentLoaded`` comme avant ; les petits scripts écrits dans la page, qui ne font
-    que poser des variables, restent où ils sont."""
-    inutiles = [SCRIPT_ICONES, *(SCRIPTS_RECHERCHE if _sans_recherche(html) else ())]
-    for nom in inutiles:
-        html = _balise_script(nom).sub("", html)
-    tete, separateur, corps = html.partition("</head>")
-    tete = tete.replace(THEME_DIFFERE, THEME_RESOLU)
-    return SCRIPT_EXTERNE.sub(_differer, tete) + separateur + corps
+def scripts_de_page(contexte: dict) -> None:
+    """Les scripts que Sphinx et les extensions font appeler à la page (``html-page-context``),
+    différés (``defer``), dans leur ordre, sauf :data:`SCRIPTS_BLOQUANTS` et les scripts
+    écrits dans la page ; ils s'exécutent avant ``DOMContentLoaded`` comme avant."""
+    scripts = []
+    for script in contexte.get("script_files", []):
+        nom = (script.filename or "").split("?")[0].rsplit("/", 1)[-1]
+        attributs = getattr(script, "attributes", {})
+        if nom and nom not in SCRIPTS_BLOQUANTS and not {"defer", "async"} & set(attributs) \
+                and attributs.get("type") != "module":
+            script = type(script)(script.filename, priority=script.priority, **{**attributs, "defer": "defer"})
+        scripts.append(script)
+    contexte["script_files"] = scripts
 
 
 #: Les attributs qui portent une adresse relative à la page.
@@ -345,11 +314,6 @@ def ecrire_racine(sortie: Path, page_accueil: str) -> bool:
 def alleger_site(sortie: Path, page_accueil: str) -> None:
     """Toutes les étapes, dans l'ordre, sur le site HTML construit dans ``sortie``."""
     retirer_cartes(sortie)
-    for page in _pages(sortie):
-        texte = page.read_text(encoding="utf-8")
-        allege = alleger_html(texte)
-        if allege != texte:
-            page.write_text(allege, encoding="utf-8")
     integrer_imports(sortie)
     reduire_polices_icones(sortie, caracteres_employes(sortie))
     elaguer_catalogue(sortie, noms_employes(sortie))

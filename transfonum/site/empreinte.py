@@ -3,6 +3,7 @@ de code. Chaque page qui utilise le paquet reçoit donc, avant sa première cell
 cellule cachée qui
 
 - choisit le rendu des graphiques du site (``graphiques.activer("site")``) ;
+- ôte le pied anglais des tableaux de pandas coupés (« 7 rows × 24 columns ») ;
 - porte l'empreinte de tout ce qu'une page peut lire : ``data/``, les clés de réponse
   (``exercises/cles/``) et le code du paquet **hors** moteur (``site/``) et outils
   (``outils/``).
@@ -60,6 +61,8 @@ def avec_cellule_de_preparation(source: str, condense: str) -> str:
         f"# {_MARQUE} {condense}\n"
         "from transfonum import graphiques\n"
         'graphiques.activer("site")\n'
+        "import pandas\n"
+        'pandas.set_option("display.show_dimensions", False)\n'
         f"{cloture}\n\n"
     )
     return "".join(lignes[:index]) + cellule + "".join(lignes[index:])

@@ -7,11 +7,13 @@ un gestionnaire par événement, dans l'ordre où les pièces doivent jouer.
 - ``html-page-context`` : scripts des graphiques et des auto-évaluations, retrait de
   Thebe, description de la page, boutons de lancement et documents du chapitre (diaporama, PDF) ;
 - ``doctree-resolved`` : les notes de bas de page ont leur définition ;
-- ``build-finished`` (après les autres extensions) : pages et scripts du thème traduits,
-  pages corrigées pour l'accessibilité, un diaporama par chapitre, puis site allégé
-  (:mod:`~transfonum.site.allegement`) ;
-- la directive ``{autoevaluation}``, le rôle ``{notebook-exercice}`` et deux
-  post-transformations (invites en français, espaces insécables).
+- ``build-finished`` (après les autres extensions) : les correctifs déclarés
+  (:mod:`~transfonum.site.correctifs`) sur les pages écrites, un diaporama par chapitre,
+  puis site allégé (:mod:`~transfonum.site.allegement`) ;
+- les gabarits du kit (``site/modeles/``, avant ceux du thème), la directive
+  ``{autoevaluation}``, le rôle ``{notebook-exercice}``, deux visiteurs de nœuds
+  (cellules repliées, entrées de bibliographie) et trois post-transformations
+  (invites en français, titres des solutions, espaces insécables).
 """
 
 from __future__ import annotations
@@ -19,20 +21,22 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from docutils import nodes
+from myst_nb.sphinx_ import HideCodeCellNode
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from transfonum.site import (accessibilite, allegement, autoevaluation, bibliographie, diaporamas, documents,
-                             edition_etudiante, empreinte, entete, interface, lancement, vega)
+from transfonum.site import (accessibilite, allegement, autoevaluation, bibliographie, correctifs, diaporamas,
+                             documents, edition_etudiante, empreinte, entete, interface, lancement, vega)
 from transfonum.site.construction import VARIABLE_EDITION_ETUDIANTE
-from transfonum.site.statique import FEUILLE_DE_STYLE, FEUILLE_IMPRESSION, STATIQUE
-
+from transfonum.site.statique import FEUILLE_DE_STYLE, FEUILLE_IMPRESSION, MODELES, STATIQUE
 
 
 def _config_prete(app: Sphinx, config: Config) -> None:
     if os.environ.get(VARIABLE_EDITION_ETUDIANTE):  # python -m transfonum.site --etudiant
         config.hide_solutions = True  # sphinx-exercise : les exercices sans leurs solutions
         config.html_copy_source = False  # la source d'une page contient ses solutions
+    config.templates_path.insert(0, str(MODELES))  # avant ceux du thème
     lancement.retenir_reglages(app, config)  # trouve aussi le dépôt (boutons du thème)
     bibliographie.ecrire(Path(app.srcdir))
     config.html_static_path.extend([str(vega.DOSSIER_BUNDLE), str(STATIQUE)])
@@ -54,12 +58,14 @@ def _source_lue(app: Sphinx, docname: str, source: list[str]) -> None:
 
 
 def _contexte_de_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    app.transfonum_pages_ecrites.append(Path(app.outdir, app.builder.get_target_uri(pagename)))
     corps = context.get("body", "")
     # Ajoutés d'abord : add_js_file complète la liste de la page que sans_thebe remplace.
     if vega.a_un_explorateur(corps):
         app.add_js_file(vega.SCRIPT_EXPLORATEURS, defer="defer")
     autoevaluation.ajouter_fichiers(app, corps)
     interface.sans_thebe(context)
+    allegement.scripts_de_page(context)
     entete.ajouter_description(app, pagename, context, doctree)
     lancement.ajouter_boutons(app, pagename, context, doctree)
     documents.ajouter_boutons(app, pagename, context, doctree)
@@ -70,9 +76,8 @@ def _contexte_de_page(app: Sphinx, pagename: str, templatename: str, context: di
 def _construction_finie(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    interface.traduire_pages(app)
-    accessibilite.corriger_pages(app)
-    diaporamas.ecrire(app)  # d'après les pages traduites et corrigées
+    correctifs.appliquer(Path(app.outdir), app.transfonum_pages_ecrites)
+    diaporamas.ecrire(app)
     allegement.alleger(app)
 
 
@@ -82,6 +87,7 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("transfonum_branche_etudiante", "etudiant", "env", [str])
     # Lu par la construction de l'édition étudiante (transfonum.site.edition_etudiante).
     app.add_config_value("transfonum_pages_enseignants", [], "env", [list])
+    app.transfonum_pages_ecrites = []  # les pages écrites par cette construction
     app.connect("config-inited", _config_prete)
     app.connect("source-read", _source_lue)
     # Après les gestionnaires du thème (priorité 500), dont il complète les boutons.
@@ -91,6 +97,11 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", _construction_finie, priority=900)
     app.add_directive("autoevaluation", autoevaluation.AutoEvaluation)
     app.add_role("notebook-exercice", lancement.role_carnet_exercice)
+    app.add_node(HideCodeCellNode, override=True,
+                 html=(interface.visiter_cellule_repliee, interface.quitter_cellule_repliee))
+    app.add_node(nodes.citation, override=True,
+                 html=(accessibilite.visiter_citation, accessibilite.quitter_citation))
     app.add_post_transform(interface.TraductionInvites)
+    app.add_post_transform(interface.TitresDeSolution)
     app.add_post_transform(interface.EspacesFrancaises)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -5,20 +5,24 @@
   dans toute la prose (texte collé et bibliographies compris, jamais dans le code) ;
 - :func:`verifier_notes` : une note appelée par ``{footcite}`` doit exister sur la page ;
 - :func:`sans_thebe` : les scripts de Thebe (code en direct, désactivé ici) sont retirés ;
-- :func:`traduire_pages` : les textes anglais que le thème, myst-nb, sphinx-exercise et
-  sphinx-togglebutton écrivent en dur (infobulles, ``aria-label``, champ de recherche,
-  « N rows × M columns » de pandas) passent en français dans les pages construites.
+- :func:`visiter_cellule_repliee` : le résumé d'une cellule repliée sans ``aria-label``
+  anglais ;
+- :class:`TitresDeSolution` : « Solution de l’exercice 1.1 ».
+
+Les autres textes anglais du thème sont remplacés par ses gabarits (``site/modeles/``) ;
+ce qui ne peut l'être est déclaré dans :mod:`~transfonum.site.correctifs`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
+from html import escape
 
 from docutils import nodes
 from myst_nb.sphinx_ import HideCodeCellNode
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx_exercise.nodes import solution_node
 from sphinx.util import logging
 
 from transfonum import fr
@@ -105,56 +109,39 @@ def sans_thebe(contexte: dict) -> None:
         contexte[cle] = [f for f in contexte.get(cle, []) if not _est_thebe(f)]
 
 
-#: Les textes anglais écrits en dur hors des catalogues de traduction, tels qu'ils
-#: apparaissent dans le HTML construit, et leur traduction. Liste explicite : un texte
-#: nouveau est refusé par ``tests/site/test_interface_francaise.py`` jusqu'à ce qu'il y soit.
-TRADUCTIONS_HTML = {
-    # Le résumé d'une cellule repliée a un texte visible (« Afficher le code ») : c'est son
-    # nom. Un aria-label différent le masquerait aux lecteurs d'écran (et à la commande vocale).
-    '<summary aria-label="Toggle hidden content">': "<summary>",
-    'title="Toggle primary sidebar"': 'title="Afficher ou masquer le sommaire du livre"',
-    'title="Toggle secondary sidebar"': 'title="Afficher ou masquer le sommaire de la page"',
-    'aria-label="Toggle hidden content"': 'aria-label="Afficher ou masquer le contenu replié"',
-    'aria-label="Main"': 'aria-label="Sommaire du livre"',
-    'aria-label="Source repositories"': 'aria-label="Dépôt source"',
-    'alt="Binder logo"': 'alt="Logo de Binder"',
-    '<span class="btn__text-container">Repository</span>':
-        '<span class="btn__text-container">Dépôt</span>',
-    "© Copyright ": "© ",
-    "Search this book...": "Rechercher dans ce livre…",
-}
-#: La même chose pour les scripts du thème qui écrivent ces textes dans la page.
-TRADUCTIONS_JS = {
-    "togglebutton.js": {'aria-label="Toggle hidden content"':
-                        'aria-label="Afficher ou masquer le contenu replié"'},
-}
-#: Le pied de tableau de pandas (« 7 rows × 24 columns »).
-PIED_PANDAS = re.compile(r"(\d+) rows × (\d+) columns")
-#: sphinx-exercise écrit « Solution de » puis le lien « Exercice 1.1 (…) ».
-TITRE_SOLUTION = re.compile(r"Solution de(<a [^>]*>)\s*Exercice ")
+def visiter_cellule_repliee(self, noeud: HideCodeCellNode) -> None:
+    """Le début d'une cellule repliée (remplace le visiteur de myst-nb, qui donne au résumé
+    l'``aria-label`` anglais « Toggle hidden content ») : le résumé a un texte visible
+    (« Afficher le code »), et c'est son nom pour les lecteurs d'écran et la commande vocale."""
+    classes = " ".join(noeud["classes"])
+    self.body.append(f'<details class="admonition hide {classes}">\n<summary>\n')
+    self.body.append(f'<p class="collapsed admonition-title">{escape(noeud["prompt_show"])}</p>\n')
+    self.body.append(f'<p class="expanded admonition-title">{escape(noeud["prompt_hide"])}</p>\n')
+    self.body.append("</summary>\n")
 
 
-def traduire_html(html: str) -> str:
-    """Le HTML d'une page, ses textes d'interface anglais passés en français."""
-    for anglais, francais in TRADUCTIONS_HTML.items():
-        html = html.replace(anglais, francais)
-    html = PIED_PANDAS.sub(lambda m: f"{m[1]}\u00a0lignes × {m[2]}\u00a0colonnes", html)
-    return TITRE_SOLUTION.sub(r"Solution de\1 l’exercice ", html)
+def quitter_cellule_repliee(self, noeud: HideCodeCellNode) -> None:
+    """La fin d'une cellule repliée."""
+    self.body.append("</details>\n")
 
 
-def traduire_pages(app) -> None:
-    """À la fin d'une construction HTML réussie, traduit les pages et les scripts du thème."""
-    sortie = Path(app.outdir)
-    for page in sortie.rglob("*.html"):
-        texte = page.read_text(encoding="utf-8")
-        traduit = traduire_html(texte)
-        if traduit != texte:
-            page.write_text(traduit, encoding="utf-8")
-    for nom, traductions in TRADUCTIONS_JS.items():
-        for script in (sortie / "_static").rglob(nom):
-            texte = script.read_text(encoding="utf-8")
-            traduit = texte
-            for anglais, francais in traductions.items():
-                traduit = traduit.replace(anglais, francais)
-            if traduit != texte:
-                script.write_text(traduit, encoding="utf-8")
+class TitresDeSolution(SphinxPostTransform):
+    """« Solution de l’exercice 1.1 » : sphinx-exercise écrit « Solution de » (son catalogue
+    français) puis le lien « Exercice 1.1 (…) ». Un titre qui n'a plus cette forme est
+    signalé (un avertissement arrête la construction stricte)."""
+
+    default_priority = 30  # après la résolution des titres par sphinx-exercise (21, 22)
+    formats = ("html",)
+
+    def run(self, **kwargs) -> None:
+        for solution in self.document.findall(solution_node):
+            titre = solution.next_node(nodes.title)
+            lien = titre.next_node(nodes.reference) if titre is not None else None
+            texte = lien.next_node(nodes.Text) if lien is not None else None
+            if texte is None or not str(texte).lstrip().startswith("Exercice "):
+                JOURNAL.warning("titre de solution inattendu (sphinx-exercise a changé ?) : "
+                                f"« {solution.astext()[:60]} » ; attendu « Solution de » puis le lien « Exercice … »",
+                                location=solution)
+                continue
+            debut = str(texte)[: len(str(texte)) - len(str(texte).lstrip())]
+            texte.parent.replace(texte, nodes.Text(debut + "l’exercice " + str(texte).lstrip()[len("Exercice "):]))

@@ -1,10 +1,12 @@
-"""Les fichiers statiques du kit (``site/static/``), servis depuis ``_static`` : leur seule
-adresse dans le code."""
+"""Les fichiers statiques du kit (``site/static/``), servis depuis ``_static``, et ses
+gabarits (``site/modeles/``) : leur seule adresse dans le code."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+#: Les gabarits du kit, placés avant ceux du thème (``templates_path``).
+MODELES: Path = Path(__file__).resolve().parent / "modeles"
 #: Le dossier copié dans ``_static``.
 STATIQUE: Path = Path(__file__).resolve().parent / "static"
 #: La feuille du site : mise en page des graphiques (SVG étroit ou large, explorateurs),

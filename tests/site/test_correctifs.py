@@ -1,0 +1,113 @@
+"""The theme's markup the kit changes: by its own templates, node visitors and
+post-transforms, and, for what no layer reaches, by the declared patches of
+``transfonum.site.correctifs``. A patch that no longer finds its markup stops the build
+naming the patch; these tests feed it pages whose markup changed."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from transfonum.site import correctifs
+from transfonum.site.correctifs import CORRECTIFS, Correctif, CorrectifSansEffet
+
+#: One page written by the theme as it is today, with what each HTML patch looks for.
+PAGE_DU_THEME = """<html><head>
+  <script defer src="../_static/scripts/fontawesome.js?digest=55c2"></script>
+    <script src="../_static/searchtools.js"></script>
+    <script src="../_static/language_data.js"></script>
+    <script src="../searchindex.js"></script>
+</head><body>
+<div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar"><nav>
+<details><summary><span class="toctree-toggle" role="presentation"><i></i></span></summary></details>
+</nav></div>
+<table><tr><th class="blank level0" >&nbsp;</th><th>Titre</th></tr></table>
+</body></html>"""
+SCRIPT_DU_THEME = 'x = `<button aria-label="Toggle hidden content" aria-expanded="false">`;'
+
+
+def _site(dossier: Path, pages: dict[str, str], script: str = SCRIPT_DU_THEME) -> Path:
+    for nom, html in pages.items():
+        (dossier / nom).parent.mkdir(parents=True, exist_ok=True)
+        (dossier / nom).write_text(html, encoding="utf-8")
+    (dossier / "_static").mkdir(exist_ok=True)
+    (dossier / "_static" / "togglebutton.js").write_text(script, encoding="utf-8")
+    return dossier
+
+
+def test_every_patch_applies_to_the_theme_markup(tmp_path):
+    site = _site(tmp_path, {"book/cdo.html": PAGE_DU_THEME, "search.html": "<html><head></head></html>"})
+    with pytest.raises(CorrectifSansEffet):  # search.html lacks the sidebar the other patches need
+        correctifs.appliquer(site)
+    (site / "search.html").unlink()
+    site = _site(tmp_path, {"book/cdo.html": PAGE_DU_THEME})
+    comptes = correctifs.appliquer(site)
+    assert comptes == {"bouton-replie-js": 1, "colonne-sommaire": 1, "triangle-sommaire": 1,
+                       "case-entete-vide": 1, "script-icones": 1, "scripts-recherche": 3}
+    page = (site / "book/cdo.html").read_text(encoding="utf-8")
+    assert "fontawesome" not in page and "search" not in page
+    assert 'role="complementary" aria-label="Sommaire et recherche"' in page
+    assert '<summary aria-label="Afficher les pages de cette partie">' in page
+    assert '<td class="blank level0" ></td><th>Titre</th>' in page
+    assert "Toggle" not in (site / "_static/togglebutton.js").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("correctif", CORRECTIFS, ids=lambda c: c.nom)
+def test_a_changed_markup_stops_the_build_naming_the_patch(tmp_path, correctif):
+    """Each patch, fed a site where the theme wrote its markup differently, fails
+    loudly: a French message that names it and the file."""
+    page, script = PAGE_DU_THEME, SCRIPT_DU_THEME
+    if correctif.fichiers.endswith(".js"):
+        script = script.replace("Toggle hidden content", "Toggle the hidden content")
+    else:
+        page = correctif.ancien.sub("<!-- balisage changé -->", page)
+    site = _site(tmp_path, {"book/cdo.html": page}, script)
+    with pytest.raises(CorrectifSansEffet, match=f"« {correctif.nom} » ne trouve plus") as erreur:
+        correctifs.appliquer_correctif(correctif, site)
+    assert correctif.origine in str(erreur.value)
+    lieu = "togglebutton.js" if correctif.fichiers.endswith(".js") else "book/cdo.html"
+    if not correctif.par_fichier:  # a site-wide count: the message names the files looked at
+        lieu = f"aucune occurrence dans 1 fichier {correctif.fichiers}"
+    assert lieu in str(erreur.value)
+
+
+def test_a_patch_reports_each_page_that_misses_its_count(tmp_path):
+    correctif = Correctif(nom="essai", origine="un thème", fichiers="**/*.html",
+                          ancien=re.compile("<b>"), nouveau="<strong>", par_fichier=2)
+    site = _site(tmp_path, {"a.html": "<b><b>", "b.html": "<b>", "c/d.html": "rien"})
+    with pytest.raises(CorrectifSansEffet) as erreur:
+        correctifs.appliquer_correctif(correctif, site)
+    assert "b.html (1 sur 2)" in str(erreur.value) and "c/d.html (0 sur 2)" in str(erreur.value)
+    assert "a.html" not in str(erreur.value).split("(")[1]
+
+
+def test_only_pages_written_by_this_build_are_patched(tmp_path):
+    """An incremental build writes some pages: the others are already patched and are
+    left alone (their count would be zero)."""
+    deja = correctifs.appliquer(_site(tmp_path, {"a.html": PAGE_DU_THEME}))
+    assert all(deja.values())
+    (tmp_path / "b.html").write_text(PAGE_DU_THEME, encoding="utf-8")
+    ensuite = correctifs.appliquer(tmp_path, pages=[tmp_path / "b.html"])
+    assert ensuite == deja  # b.html patched as a.html was; the script already was
+    assert correctifs.appliquer(tmp_path, pages=[]) == {**{c.nom: 0 for c in CORRECTIFS}, "bouton-replie-js": 1}
+
+
+def test_the_built_site_carries_every_change(built_site):
+    """On the real build: templates, visitors and patches all took effect."""
+    html_dir, _ = built_site
+    cdo = BeautifulSoup((Path(html_dir) / "book" / "cdo.html").read_text(encoding="utf-8"), "html.parser")
+    recherche = cdo.select_one("button.search-button-field")
+    assert recherche is not None and not recherche.has_attr("aria-label")
+    assert cdo.select_one("nav.bd-docs-nav")["aria-label"] == "Sommaire du livre"
+    assert cdo.select_one(".primary-toggle")["title"] == "Afficher ou masquer le sommaire du livre"
+    assert cdo.select_one("#pst-primary-sidebar")["role"] == "complementary"
+    assert cdo.select("details.hide summary") and not any(s.has_attr("aria-label") for s in cdo.select("details.hide summary"))
+    assert not cdo.find("script", src=re.compile("fontawesome|searchtools"))
+    assert "prefers-color-scheme" in cdo.head.decode()
+    biblio = (Path(html_dir) / "book" / "bibliographie.html").read_text(encoding="utf-8")
+    assert 'role="listitem"' in biblio and "doc-biblioentry" not in biblio
+    pied = cdo.select_one("p.copyright")
+    assert pied is not None and pied.get_text(strip=True).startswith("©") and "Copyright" not in pied.get_text()

@@ -1,0 +1,160 @@
+"""Les correctifs du HTML et des scripts du thème : ce que ni les gabarits
+(``site/modeles/``), ni les catalogues, ni les événements de Sphinx ne permettent de
+changer, déclaré ici en une seule table (:data:`CORRECTIFS`).
+
+Chaque correctif dit d'où vient le texte qu'il corrige, dans quels fichiers du site
+construit, ce qu'il remplace et combien de fois il doit le trouver. À la fin d'une
+construction HTML, :func:`appliquer` les passe sur les pages écrites par cette
+construction (et sur les scripts du thème) ; un correctif qui ne trouve pas ce qu'il
+attend arrête la construction en le nommant : une mise à jour du thème qui change ce
+balisage se voit tout de suite, au lieu de laisser passer en silence une page anglaise
+ou inaccessible.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sphinx.errors import ExtensionError
+
+
+@dataclass(frozen=True)
+class Correctif:
+    """Un remplacement déclaré dans le site construit.
+
+    ``fichiers`` : motif (``glob``) des fichiers visés, depuis la racine du site ;
+    ``ancien`` : l'expression régulière cherchée ; ``nouveau`` : son remplacement (``\\1``
+    permis) ; ``par_fichier`` : le nombre minimal de remplacements dans chaque fichier
+    visé (0 : autant qu'il y en a) ; ``sauf`` : des fichiers visés où il n'a pas lieu
+    d'être ; ``deja_fait`` : pour un fichier que Sphinx ne récrit pas à chaque construction
+    (un script du thème), le texte qui montre que le correctif y est déjà passé. Le site
+    entier doit en compter au moins un."""
+
+    nom: str
+    origine: str
+    fichiers: str
+    ancien: re.Pattern
+    nouveau: str
+    par_fichier: int = 1
+    sauf: tuple[str, ...] = field(default=())
+    deja_fait: str | None = None
+
+
+def _texte(litteral: str) -> re.Pattern:
+    return re.compile(re.escape(litteral))
+
+
+#: Les scripts de la recherche que le thème écrit dans l'en-tête de chaque page : seule la
+#: page de recherche s'en sert (la recherche à la frappe est désactivée).
+SCRIPTS_RECHERCHE = ("searchtools.js", "language_data.js", "searchindex.js")
+#: La table : tout ce que le kit change dans ce que le thème a écrit.
+CORRECTIFS: tuple[Correctif, ...] = (
+    Correctif(
+        nom="bouton-replie-js",
+        origine="sphinx-togglebutton 0.4 (togglebutton.js, écrit les boutons des blocs repliés)",
+        fichiers="_static/togglebutton.js",
+        ancien=_texte('aria-label="Toggle hidden content"'),
+        nouveau='aria-label="Afficher ou masquer le contenu replié"',
+        deja_fait='aria-label="Afficher ou masquer le contenu replié"',
+    ),
+    Correctif(
+        nom="colonne-sommaire",
+        origine="pydata-sphinx-theme 0.17 (layout.html : la colonne du sommaire n'est dans aucun repère)",
+        fichiers="**/*.html",
+        ancien=re.compile(r'<div (id="pst-primary-sidebar" )?class="bd-sidebar-primary bd-sidebar"'),
+        nouveau=r'\g<0> role="complementary" aria-label="Sommaire et recherche"',
+    ),
+    Correctif(
+        nom="triangle-sommaire",
+        origine="pydata-sphinx-theme 0.17 (toctree.py : le triangle qui déplie une partie n'a pas de nom)",
+        fichiers="**/*.html",
+        ancien=_texte('<summary><span class="toctree-toggle" role="presentation">'),
+        nouveau='<summary aria-label="Afficher les pages de cette partie">'
+                '<span class="toctree-toggle" role="presentation">',
+    ),
+    Correctif(
+        nom="case-entete-vide",
+        origine="pandas (coin des tableaux à double entrée) et docutils : un en-tête sans texte",
+        fichiers="**/*.html",
+        ancien=re.compile(r"<th(\s[^>]*)?>\s*(?:<p>\s*</p>|&nbsp;)?\s*</th>"),
+        nouveau=r"<td\1></td>",
+        par_fichier=0,
+    ),
+    Correctif(
+        nom="script-icones",
+        origine="pydata-sphinx-theme 0.17 (webpack-macros.html : fontawesome.js, 1,5 Mo, redessine en SVG "
+                "des icônes que ses polices dessinent déjà)",
+        fichiers="**/*.html",
+        ancien=re.compile(r'[ \t]*<script defer src="[^"]*/fontawesome\.js(?:\?[^"]*)?"></script>\n?'),
+        nouveau="",
+    ),
+    Correctif(
+        nom="scripts-recherche",
+        origine="pydata-sphinx-theme 0.17 (layout.html, bloc extrahead : l'index de recherche sur chaque page)",
+        fichiers="**/*.html",
+        ancien=re.compile(r'[ \t]*<script src="[^"]*(?:' + "|".join(map(re.escape, SCRIPTS_RECHERCHE))
+                          + r')(?:\?[^"]*)?"></script>\n?'),
+        nouveau="",
+        par_fichier=len(SCRIPTS_RECHERCHE),
+        sauf=("search.html",),
+    ),
+)
+
+
+class CorrectifSansEffet(ExtensionError):
+    """Un correctif n'a pas trouvé le texte qu'il corrige : le thème a changé."""
+
+
+def _vises(correctif: Correctif, sortie: Path, pages: Iterable[Path] | None) -> list[Path]:
+    """Les fichiers que vise ``correctif`` : pour les pages HTML (hors ``_static``), celles
+    de ``pages`` si la liste est donnée (les pages que cette construction a écrites)."""
+    fichiers = [f for f in sorted(sortie.glob(correctif.fichiers)) if f.name not in correctif.sauf]
+    if correctif.fichiers.endswith(".html"):
+        fichiers = [f for f in fichiers if "_static" not in f.relative_to(sortie).parts]
+        if pages is not None:
+            ecrites = {p.resolve() for p in pages}
+            fichiers = [f for f in fichiers if f.resolve() in ecrites]
+    return fichiers
+
+
+def _aucune(nombre: int, motif: str) -> str:
+    return f"aucune occurrence dans {nombre} fichier{'s' if nombre > 1 else ''} {motif}"
+
+
+def appliquer_correctif(correctif: Correctif, sortie: Path, pages: Iterable[Path] | None = None) -> int:
+    """Passe ``correctif`` sur le site construit dans ``sortie`` (seulement sur ``pages``
+    pour les pages HTML, si la liste est donnée) ; renvoie le nombre de remplacements
+    (faits maintenant ou, pour ``deja_fait``, lors d'une construction précédente).
+
+    Lève :class:`CorrectifSansEffet` si un fichier visé en compte moins que
+    ``par_fichier``, ou si des fichiers étaient visés et qu'aucun n'a changé."""
+    fichiers = _vises(correctif, sortie, pages)
+    total, manquants = 0, []
+    for fichier in fichiers:
+        texte = fichier.read_text(encoding="utf-8", errors="surrogateescape")
+        corrige, nombre = correctif.ancien.subn(correctif.nouveau, texte)
+        faits = nombre + (texte.count(correctif.deja_fait) if correctif.deja_fait else 0)
+        if faits < correctif.par_fichier:
+            manquants.append(f"{fichier.relative_to(sortie).as_posix()} ({faits} sur {correctif.par_fichier})")
+        if nombre:
+            fichier.write_text(corrige, encoding="utf-8", errors="surrogateescape")
+        total += faits
+    if manquants or (fichiers and total == 0):
+        lieux = ", ".join(manquants[:5]) + (f" et {len(manquants) - 5} autres" if len(manquants) > 5 else "")
+        raise CorrectifSansEffet(
+            f"le correctif « {correctif.nom} » ne trouve plus ce qu'il corrige "
+            f"({lieux or _aucune(len(fichiers), correctif.fichiers)}) : le balisage de {correctif.origine} "
+            "a changé. Voyez si le thème fait désormais ce qu'il fallait corriger (retirez alors le "
+            "correctif de transfonum/site/correctifs.py), sinon adaptez son motif.")
+    return total
+
+
+def appliquer(sortie: Path, pages: Iterable[Path] | None = None,
+              correctifs: Iterable[Correctif] = CORRECTIFS) -> dict[str, int]:
+    """Passe chaque correctif de la table sur le site construit ; renvoie, par correctif,
+    le nombre de remplacements."""
+    pages = list(pages) if pages is not None else None
+    return {c.nom: appliquer_correctif(c, sortie, pages) for c in correctifs}
