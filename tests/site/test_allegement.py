@@ -54,6 +54,9 @@ def test_page_scripts_are_deferred_but_the_ones_read_at_once():
     assert "defer" not in scripts["_static/a.js"].attributes
     assert scripts["_static/doctools.js"].attributes["defer"] == "defer"
     assert scripts["_static/b.js"].attributes == {"id": "b", "defer": "defer"} and scripts["_static/b.js"].priority == 800
+    recherche = {"pagename": "search", "script_files": [_JavaScript("_static/doctools.js")]}
+    allegement.scripts_de_page(recherche)  # its template's search scripts need doctools.js at once
+    assert "defer" not in recherche["script_files"][0].attributes
 
 
 def test_css_imports_are_inlined_with_their_urls_rebased(tmp_path):

@@ -19,15 +19,16 @@ ATTRIBUTS = ("placeholder", "title", "aria-label", "alt", "data-bs-title", "data
 ANGLAIS = (
     "search", "toggle", "sidebar", "repositories", "repository", "logo",
     "rows", "columns", "hidden content", "contents", "previous", "next", "back to top",
-    "skip to main content", "download", "print to pdf", "open an issue", "fullscreen",
+    "skip to main content", "download", "print to pdf", "open an issue", "open issue", "fullscreen",
     "light", "dark", "system settings", "copyright", "last updated", "on this page",
     "solution to", "exercise", "show code", "hide code", "click to show", "click to hide",
 )
 MOTIF = re.compile(r"\b(?:" + "|".join(re.escape(m) for m in ANGLAIS) + r")\b", re.IGNORECASE)
 #: Whole attribute values in English that the word list cannot catch.
 VALEURS_ANGLAISES = {"Main"}
-#: Logo de Binder : « Logo » est aussi français ; seul « Binder logo » est anglais.
-EXCEPTIONS = {"Logo de Binder"}
+#: « Logo » est aussi français : « Binder (logo) » (le catalogue du kit) l'est, seul
+#: « Binder logo » est anglais.
+EXCEPTIONS = {"Binder (logo)", "JupyterHub (logo)"}
 
 
 def chaines_anglaises(html: str) -> list[str]:
@@ -66,7 +67,7 @@ def test_probe_accepts_french_and_code():
     """French strings, and English inside code, are not reported."""
     sonde = ('<input placeholder="Rechercher dans ce livre…"><nav aria-label="Sommaire du livre">'
              '</nav><p>Le chiffre principal, tel que cité.</p><pre>df.rows</pre>'
-             '<code>next(iter(x))</code><img alt="Logo de Binder">')
+             '<code>next(iter(x))</code><img alt="Binder (logo)">')
     assert chaines_anglaises(sonde) == []
 
 

@@ -260,7 +260,11 @@ def integrer_imports(sortie: Path) -> list[Path]:
 def scripts_de_page(contexte: dict) -> None:
     """Les scripts que Sphinx et les extensions font appeler à la page (``html-page-context``),
     différés (``defer``), dans leur ordre, sauf :data:`SCRIPTS_BLOQUANTS` et les scripts
-    écrits dans la page ; ils s'exécutent avant ``DOMContentLoaded`` comme avant."""
+    écrits dans la page ; ils s'exécutent avant ``DOMContentLoaded`` comme avant. Sauf sur
+    la page de recherche : son gabarit y appelle, sans les différer, les scripts de la
+    recherche, qui se servent aussitôt de ``doctools.js``."""
+    if contexte.get("pagename") == "search":
+        return
     scripts = []
     for script in contexte.get("script_files", []):
         nom = (script.filename or "").split("?")[0].rsplit("/", 1)[-1]

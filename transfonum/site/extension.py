@@ -88,6 +88,7 @@ def setup(app: Sphinx) -> dict:
     # Lu par la construction de l'édition étudiante (transfonum.site.edition_etudiante).
     app.add_config_value("transfonum_pages_enseignants", [], "env", [list])
     app.transfonum_pages_ecrites = []  # les pages écrites par cette construction
+    interface.installer_catalogue(app, Path(app.doctreedir) / "transfonum" / "locale")
     app.connect("config-inited", _config_prete)
     app.connect("source-read", _source_lue)
     # Après les gestionnaires du thème (priorité 500), dont il complète les boutons.

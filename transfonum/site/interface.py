@@ -7,7 +7,9 @@
 - :func:`sans_thebe` : les scripts de Thebe (code en direct, désactivé ici) sont retirés ;
 - :func:`visiter_cellule_repliee` : le résumé d'une cellule repliée sans ``aria-label``
   anglais ;
-- :class:`TitresDeSolution` : « Solution de l’exercice 1.1 ».
+- :class:`TitresDeSolution` : « Solution de l’exercice 1.1 » ;
+- :func:`installer_catalogue` : les textes du thème que son catalogue français laisse en
+  anglais (``site/locale/``).
 
 Les autres textes anglais du thème sont remplacés par ses gabarits (``site/modeles/``) ;
 ce qui ne peut l'être est déclaré dans :mod:`~transfonum.site.correctifs`.
@@ -18,6 +20,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from html import escape
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 
 from docutils import nodes
 from myst_nb.sphinx_ import HideCodeCellNode
@@ -28,6 +34,8 @@ from sphinx.util import logging
 from transfonum import fr
 
 JOURNAL = logging.getLogger(__name__)
+#: Les catalogues du kit (``<langue>/LC_MESSAGES/<domaine>.po``), qui complètent ceux du thème.
+CATALOGUES: Path = Path(__file__).resolve().parent / "locale"
 #: Mots français pour le ``{type}`` que myst-nb met dans les invites de repli.
 TYPES_INVITE = {
     "source": "le code", "output": "le résultat", "outputs": "le résultat",
@@ -145,3 +153,17 @@ class TitresDeSolution(SphinxPostTransform):
                 continue
             debut = str(texte)[: len(str(texte)) - len(str(texte).lstrip())]
             texte.parent.replace(texte, nodes.Text(debut + "l’exercice " + str(texte).lstrip()[len("Exercice "):]))
+
+
+def installer_catalogue(app, dossier: Path) -> None:
+    """Compile les catalogues du kit (``.po``) dans ``dossier`` (sous le dossier de
+    construction : rien n'est écrit dans le dépôt) et les ajoute après ceux des
+    extensions et du thème, pour la langue du livre."""
+    for source in CATALOGUES.glob("*/LC_MESSAGES/*.po"):
+        cible = dossier / source.relative_to(CATALOGUES).with_suffix(".mo")
+        cible.parent.mkdir(parents=True, exist_ok=True)
+        with source.open("rb") as entree:
+            catalogue = read_po(entree, locale=source.parts[-3])
+        with cible.open("wb") as sortie:
+            write_mo(sortie, catalogue)
+        app.add_message_catalog(source.stem, str(dossier))
