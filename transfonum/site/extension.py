@@ -6,9 +6,10 @@ un gestionnaire par événement, dans l'ordre où les pièces doivent jouer.
 - ``source-read`` : la cellule cachée de préparation (:mod:`~transfonum.site.empreinte`) ;
 - ``html-page-context`` : scripts des graphiques et des auto-évaluations, retrait de
   Thebe, description de la page, boutons de lancement et documents du chapitre (diaporama, PDF) ;
-- ``doctree-resolved`` : les notes de bas de page ont leur définition ;
-- ``build-finished`` (après les autres extensions) : pages et scripts du thème traduits,
-  pages corrigées pour l'accessibilité, un diaporama par chapitre, puis site allégé
+- ``doctree-resolved`` : les notes de bas de page ont leur définition ; un diaporama par
+  chapitre, tiré de l'arbre du document (:mod:`~transfonum.site.diaporamas`) ;
+- ``build-finished`` (après les autres extensions) : pages (diaporamas compris) et scripts du thème
+  traduits, pages corrigées pour l'accessibilité, puis site allégé
   (:mod:`~transfonum.site.allegement`) ;
 - la directive ``{autoevaluation}``, le rôle ``{notebook-exercice}`` et deux
   post-transformations (invites en français, espaces insécables).
@@ -72,7 +73,6 @@ def _construction_finie(app: Sphinx, exception: Exception | None) -> None:
         return
     interface.traduire_pages(app)
     accessibilite.corriger_pages(app)
-    diaporamas.ecrire(app)  # d'après les pages traduites et corrigées
     allegement.alleger(app)
 
 
@@ -87,6 +87,7 @@ def setup(app: Sphinx) -> dict:
     # Après les gestionnaires du thème (priorité 500), dont il complète les boutons.
     app.connect("html-page-context", _contexte_de_page, priority=600)
     app.connect("doctree-resolved", interface.verifier_notes)
+    app.connect("doctree-resolved", diaporamas.ecrire)
     # Après tout autre gestionnaire (la redirection index.html de sphinx-external-toc).
     app.connect("build-finished", _construction_finie, priority=900)
     app.add_directive("autoevaluation", autoevaluation.AutoEvaluation)
