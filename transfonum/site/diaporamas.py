@@ -126,7 +126,7 @@ def _en_tetes(table: nodes.table) -> list[str]:
     return [case.astext() for tete in table.findall(nodes.thead) for case in tete.findall(nodes.entry)]
 
 
-def tableau_des_statuts(sortie: str) -> str | None:
+def _tableau_des_statuts(sortie: str) -> str | None:
     """Le tableau d'une sortie HTML de cellule (pandas) s'il donne le statut de ses
     chiffres (une case d'en-tête « Statut »), sans la feuille de style de pandas ni son
     pied ; sinon ``None``."""
@@ -160,10 +160,6 @@ def _rendu(constructeur: StandaloneHTMLBuilder, noeuds: list[nodes.Node], page: 
     return "\n".join(morceaux)
 
 
-def _diapo(contenu: str, etiquette: str) -> tuple[str, str]:
-    return contenu, etiquette
-
-
 def _numerotees(diapos: list[tuple[str, str]]) -> list[str]:
     """Les diapositives en HTML, chacune une région nommée par son numéro (un nom unique)."""
     return [f'<section class="diapo" aria-label="Diapositive {n} sur {len(diapos)} : {html.escape(etiquette)}">'
@@ -182,33 +178,34 @@ def diapositives(constructeur: StandaloneHTMLBuilder, arbre: nodes.document, pag
     ``diapos/cdo.html``), pour le lien « Lire le chapitre » et ceux des questions."""
     premiere = arbre.next_node(nodes.section)
     titre = premiere[0].astext() if premiere and isinstance(premiere[0], nodes.title) else ""
-    diapos = [_diapo(f'<p class="surtitre">Diaporama du chapitre</p>\n<h1>{html.escape(titre)}</h1>\n'
-                     f'<p><a href="{html.escape(relative_uri(diapo, page))}">Lire le chapitre</a></p>', "titre")]
+    diapos = [(f'<p class="surtitre">Diaporama du chapitre</p>\n<h1>{html.escape(titre)}</h1>\n'
+                f'<p><a href="{html.escape(relative_uri(diapo, page))}">Lire le chapitre</a></p>', "titre")]
     explorateurs, contexte = False, ""
     for noeud in arbre.findall(lambda n: isinstance(n, (nodes.title, nodes.raw, nodes.table))):
+        tableau = None
         if _sous_titre(noeud):
             contexte = f"<h2>{html.escape(noeud.astext())}</h2>\n"
         elif isinstance(noeud, nodes.raw) and "html" in noeud.get("format", "").split():
             sortie = noeud.astext()
             if CLASSE_STATIQUE in sortie or CLASSE_EXPLORATEUR in sortie:
                 explorateurs = explorateurs or CLASSE_EXPLORATEUR in sortie
-                diapos.append(_diapo(contexte + sortie.strip(), "graphique"))
-            elif (tableau := tableau_des_statuts(sortie)) is not None:
-                diapos.append(_diapo(f'{contexte}<div class="tableau" tabindex="0">{tableau}</div>',
-                                     "chiffres et statuts"))
+                diapos.append((contexte + sortie.strip(), "graphique"))
+            else:
+                tableau = _tableau_des_statuts(sortie)
         elif isinstance(noeud, nodes.table) and ENTETE_STATUT in _en_tetes(noeud):
-            diapos.append(_diapo(f'{contexte}<div class="tableau" tabindex="0">'
-                                 f"{_rendu(constructeur, [noeud], page, diapo)}</div>", "chiffres et statuts"))
+            tableau = _rendu(constructeur, [noeud], page, diapo)
+        if tableau is not None:
+            diapos.append((f'{contexte}<div class="tableau" tabindex="0">{tableau}</div>', "chiffres et statuts"))
     questions = _section(arbre, QUESTIONS)
     elements = list(questions.findall(nodes.list_item)) if questions else []
     for n, question in enumerate(elements, start=1):
-        diapos.append(_diapo(f'<p class="surtitre">Question de discussion {n} sur {len(elements)}</p>\n'
-                             f'<div class="question">{_rendu(constructeur, question.children, page, diapo)}</div>',
-                             f"question {n}"))
+        diapos.append((f'<p class="surtitre">Question de discussion {n} sur {len(elements)}</p>\n'
+                       f'<div class="question">{_rendu(constructeur, question.children, page, diapo)}</div>',
+                       f"question {n}"))
     retenir = _section(arbre, A_RETENIR)
     liste = retenir.next_node(lambda n: isinstance(n, (nodes.bullet_list, nodes.enumerated_list))) if retenir else None
     if liste is not None:
-        diapos.append(_diapo(f"<h2>À retenir</h2>\n{_rendu(constructeur, [liste], page, diapo)}", "à retenir"))
+        diapos.append((f"<h2>À retenir</h2>\n{_rendu(constructeur, [liste], page, diapo)}", "à retenir"))
     return titre, _numerotees(diapos), explorateurs
 
 
@@ -238,7 +235,7 @@ def ecrire(app: Sphinx, arbre: nodes.document, docname: str) -> None:
     """À l'événement ``doctree-resolved`` d'une construction HTML, écrit le diaporama du
     chapitre ``docname`` s'il a des documents (un carnet d'exercices)."""
     chapitre = chapitre_de(docname)
-    if app.builder.format != "html" or not a_des_documents(Path(app.srcdir), chapitre):
+    if not isinstance(app.builder, StandaloneHTMLBuilder) or not a_des_documents(Path(app.srcdir), chapitre):
         return
     diapo = diaporama(chapitre).as_posix()
     titre, diapos, explorateurs = diapositives(app.builder, arbre, app.builder.get_target_uri(docname), diapo)
