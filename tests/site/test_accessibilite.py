@@ -10,7 +10,7 @@ import pytest
 from test_site import _pages, draw_every_explorer, open_recorded
 
 from transfonum.exercices.cles import exporter_cles
-from transfonum.site import autoevaluation
+from transfonum.site import accessibilite, autoevaluation
 
 #: Every rule of axe's default set, and one experimental rule that Lighthouse runs: a
 #: control's name must contain its visible text.
@@ -56,6 +56,16 @@ def test_axe_would_see_a_violation(built_site, site_url, browser):
 
 # --- Names the engine gives ------------------------------------------------------------
 # (the theme's markup fixed by templates and declared patches: tests/site/test_correctifs.py)
+
+@pytest.mark.parametrize("before, after", [
+    ("<th></th>", "<td></td>"),
+    ('<th class="blank level0" >&nbsp;</th>', '<td class="blank level0" ></td>'),
+    ("<th>Titre</th>", "<th>Titre</th>"),
+    ('<th class="index_name level0">Cause</th>', '<th class="index_name level0">Cause</th>'),
+])
+def test_empty_headers_of_cell_outputs_become_cells(before, after):
+    assert accessibilite.sans_entete_vide(before) == after
+
 
 def test_each_selfcheck_is_named_by_its_title_and_statement():
     for n, key in enumerate(exporter_cles()["exercises"]):

@@ -24,7 +24,6 @@ PAGE_DU_THEME = """<html><head>
 <div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar"><nav>
 <details><summary><span class="toctree-toggle" role="presentation"><i></i></span></summary></details>
 </nav></div>
-<table><tr><th class="blank level0" >&nbsp;</th><th>Titre</th></tr></table>
 </body></html>"""
 SCRIPT_DU_THEME = 'x = `<button aria-label="Toggle hidden content" aria-expanded="false">`;'
 
@@ -46,12 +45,11 @@ def test_every_patch_applies_to_the_theme_markup(tmp_path):
     site = _site(tmp_path, {"book/cdo.html": PAGE_DU_THEME})
     comptes = correctifs.appliquer(site)
     assert comptes == {"bouton-replie-js": 1, "colonne-sommaire": 1, "triangle-sommaire": 1,
-                       "case-entete-vide": 1, "script-icones": 1, "scripts-recherche": 3}
+                       "script-icones": 1, "scripts-recherche": 3}
     page = (site / "book/cdo.html").read_text(encoding="utf-8")
     assert "fontawesome" not in page and "search" not in page
     assert 'role="complementary" aria-label="Sommaire et recherche"' in page
     assert '<summary aria-label="Afficher les pages de cette partie">' in page
-    assert '<td class="blank level0" ></td><th>Titre</th>' in page
     assert "Toggle" not in (site / "_static/togglebutton.js").read_text(encoding="utf-8")
 
 
@@ -68,10 +66,20 @@ def test_a_changed_markup_stops_the_build_naming_the_patch(tmp_path, correctif):
     with pytest.raises(CorrectifSansEffet, match=f"« {correctif.nom} » ne trouve plus") as erreur:
         correctifs.appliquer_correctif(correctif, site)
     assert correctif.origine in str(erreur.value)
-    lieu = "togglebutton.js" if correctif.fichiers.endswith(".js") else "book/cdo.html"
-    if not correctif.par_fichier:  # a site-wide count: the message names the files looked at
-        lieu = f"aucune occurrence dans 1 fichier {correctif.fichiers}"
-    assert lieu in str(erreur.value)
+    assert ("togglebutton.js" if correctif.fichiers.endswith(".js") else "book/cdo.html") in str(erreur.value)
+
+
+def test_a_theme_file_gone_stops_the_build(tmp_path):
+    """A theme script renamed upstream: the patch has nothing to patch, and says so."""
+    site = _site(tmp_path, {"book/cdo.html": PAGE_DU_THEME})
+    (site / "_static" / "togglebutton.js").rename(site / "_static" / "toggle-button.js")
+    with pytest.raises(CorrectifSansEffet, match="« bouton-replie-js » .*aucun fichier _static/togglebutton.js"):
+        correctifs.appliquer(site)
+
+
+def test_a_patch_needs_at_least_one_match_per_file():
+    with pytest.raises(ValueError, match="au moins 1"):
+        Correctif(nom="x", origine="y", fichiers="*.html", ancien=re.compile("a"), nouveau="b", par_fichier=0)
 
 
 def test_a_patch_reports_each_page_that_misses_its_count(tmp_path):

@@ -10,10 +10,12 @@ Chaque correction passe par la couche qui convient :
 - un visiteur de nœud (:func:`visiter_citation`) : les entrées de la bibliographie sont
   des éléments de la liste qui les contient (le rôle ``doc-biblioentry``, déconseillé,
   que docutils leur donne, est remplacé) ;
+- une post-transformation (:class:`EntetesVides`) : la case d'en-tête vide que pandas
+  écrit au coin de ses tableaux devient une case ordinaire, sur la page comme dans le
+  diaporama, qui lit l'arbre du document ;
 - les correctifs déclarés (:mod:`~transfonum.site.correctifs`) pour ce que le thème
   écrit dans son code : la colonne du sommaire devient une région complémentaire nommée,
-  le triangle qui déplie une partie du sommaire a un nom, une case d'en-tête de tableau
-  vide (le coin d'un tableau de pandas) devient une case ordinaire.
+  le triangle qui déplie une partie du sommaire a un nom.
 
 Le nom des auto-évaluations (unique dans la page) est donné par
 :mod:`~transfonum.site.autoevaluation` ; celui des cellules repliées, par
@@ -22,8 +24,36 @@ Le nom des auto-évaluations (unique dans la page) est donné par
 
 from __future__ import annotations
 
+import re
+
 from docutils import nodes
 from docutils.writers._html_base import HTMLTranslator
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+#: Une case d'en-tête sans texte (``<th></th>``, ``<th class="blank">&nbsp;</th>``).
+ENTETE_VIDE = re.compile(r"<th(\s[^>]*)?>\s*(?:&nbsp;)?\s*</th>")
+
+
+def sans_entete_vide(html: str) -> str:
+    """``html`` dont chaque case d'en-tête vide est devenue une case ordinaire."""
+    return ENTETE_VIDE.sub(lambda m: f"<td{m.group(1) or ''}></td>", html)
+
+
+class EntetesVides(SphinxPostTransform):
+    """Dans les sorties HTML des cellules (les tableaux de pandas), une case d'en-tête
+    vide devient une case ordinaire : un en-tête sans texte n'annonce rien aux lecteurs
+    d'écran (axe : ``empty-table-header``)."""
+
+    default_priority = 400
+
+    def run(self, **kwargs) -> None:
+        for brut in self.document.findall(nodes.raw):
+            if "html" not in brut.get("format", "").split():
+                continue
+            texte = brut.astext()
+            corrige = sans_entete_vide(texte)
+            if corrige != texte:
+                brut.replace(brut.children[0], nodes.Text(corrige))
 
 
 def visiter_citation(self, noeud: nodes.citation) -> None:

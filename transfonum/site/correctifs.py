@@ -28,10 +28,9 @@ class Correctif:
     ``fichiers`` : motif (``glob``) des fichiers visés, depuis la racine du site ;
     ``ancien`` : l'expression régulière cherchée ; ``nouveau`` : son remplacement (``\\1``
     permis) ; ``par_fichier`` : le nombre minimal de remplacements dans chaque fichier
-    visé (0 : autant qu'il y en a) ; ``sauf`` : des fichiers visés où il n'a pas lieu
-    d'être ; ``deja_fait`` : pour un fichier que Sphinx ne récrit pas à chaque construction
-    (un script du thème), le texte qui montre que le correctif y est déjà passé. Le site
-    entier doit en compter au moins un."""
+    visé (au moins un) ; ``sauf`` : des fichiers visés où il n'a pas lieu d'être ;
+    ``deja_fait`` : pour un fichier que Sphinx ne récrit pas à chaque construction (un
+    script du thème), le texte qui montre que le correctif y est déjà passé."""
 
     nom: str
     origine: str
@@ -41,6 +40,10 @@ class Correctif:
     par_fichier: int = 1
     sauf: tuple[str, ...] = field(default=())
     deja_fait: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.par_fichier < 1:
+            raise ValueError(f"correctif « {self.nom} » : par_fichier doit valoir au moins 1")
 
 
 def _texte(litteral: str) -> re.Pattern:
@@ -74,14 +77,6 @@ CORRECTIFS: tuple[Correctif, ...] = (
         ancien=_texte('<summary><span class="toctree-toggle" role="presentation">'),
         nouveau='<summary aria-label="Afficher les pages de cette partie">'
                 '<span class="toctree-toggle" role="presentation">',
-    ),
-    Correctif(
-        nom="case-entete-vide",
-        origine="pandas (coin des tableaux à double entrée) et docutils : un en-tête sans texte",
-        fichiers="**/*.html",
-        ancien=re.compile(r"<th(\s[^>]*)?>\s*(?:<p>\s*</p>|&nbsp;)?\s*</th>"),
-        nouveau=r"<td\1></td>",
-        par_fichier=0,
     ),
     Correctif(
         nom="script-icones",
@@ -120,18 +115,17 @@ def _vises(correctif: Correctif, sortie: Path, pages: Iterable[Path] | None) -> 
     return fichiers
 
 
-def _aucune(nombre: int, motif: str) -> str:
-    return f"aucune occurrence dans {nombre} fichier{'s' if nombre > 1 else ''} {motif}"
-
-
 def appliquer_correctif(correctif: Correctif, sortie: Path, pages: Iterable[Path] | None = None) -> int:
     """Passe ``correctif`` sur le site construit dans ``sortie`` (seulement sur ``pages``
     pour les pages HTML, si la liste est donnée) ; renvoie le nombre de remplacements
     (faits maintenant ou, pour ``deja_fait``, lors d'une construction précédente).
 
     Lève :class:`CorrectifSansEffet` si un fichier visé en compte moins que
-    ``par_fichier``, ou si des fichiers étaient visés et qu'aucun n'a changé."""
+    ``par_fichier``, ou si aucun fichier n'est visé (hors pages HTML d'une construction
+    qui n'a écrit aucune d'elles)."""
     fichiers = _vises(correctif, sortie, pages)
+    if not fichiers and not (pages is not None and correctif.fichiers.endswith(".html")):
+        raise _sans_effet(correctif, f"aucun fichier {correctif.fichiers}")
     total, manquants = 0, []
     for fichier in fichiers:
         texte = fichier.read_text(encoding="utf-8", errors="surrogateescape")
@@ -142,14 +136,17 @@ def appliquer_correctif(correctif: Correctif, sortie: Path, pages: Iterable[Path
         if nombre:
             fichier.write_text(corrige, encoding="utf-8", errors="surrogateescape")
         total += faits
-    if manquants or (fichiers and total == 0):
-        lieux = ", ".join(manquants[:5]) + (f" et {len(manquants) - 5} autres" if len(manquants) > 5 else "")
-        raise CorrectifSansEffet(
-            f"le correctif « {correctif.nom} » ne trouve plus ce qu'il corrige "
-            f"({lieux or _aucune(len(fichiers), correctif.fichiers)}) : le balisage de {correctif.origine} "
-            "a changé. Voyez si le thème fait désormais ce qu'il fallait corriger (retirez alors le "
-            "correctif de transfonum/site/correctifs.py), sinon adaptez son motif.")
+    if manquants:
+        raise _sans_effet(correctif, ", ".join(manquants[:5])
+                          + (f" et {len(manquants) - 5} autres" if len(manquants) > 5 else ""))
     return total
+
+
+def _sans_effet(correctif: Correctif, lieux: str) -> CorrectifSansEffet:
+    return CorrectifSansEffet(
+        f"le correctif « {correctif.nom} » ne trouve plus ce qu'il corrige ({lieux}) : le balisage "
+        f"de {correctif.origine} a changé. Voyez si le thème fait désormais ce qu'il fallait corriger "
+        "(retirez alors le correctif de transfonum/site/correctifs.py), sinon adaptez son motif.")
 
 
 def appliquer(sortie: Path, pages: Iterable[Path] | None = None,

@@ -1,11 +1,22 @@
 """Un diaporama par chapitre, à projeter en cours, écrit avec le site et sans rien demander
 à un autre serveur : ``diapos/<chapitre>.html``.
 
-Il est tiré de la page construite du chapitre (à la fin de la construction) : une
-diapositive de titre, une par graphique (le graphique, sa légende « Source : … » et le
-titre de la section où il se trouve) et par tableau des chiffres et de leur statut (une
-colonne « Statut »), dans l'ordre de la page, une par question de discussion, et
-« À retenir ».
+Il est tiré de l'arbre du document (le *doctree* de Sphinx), à l'événement
+``doctree-resolved`` de l'écriture du chapitre, et non de la page construite : une
+diapositive de titre, une par graphique (la sortie HTML de sa cellule : le graphique, sa
+légende « Source : … ») et par tableau des chiffres et de leur statut (une colonne
+« Statut » : tableau de pandas dans une sortie de cellule, ou tableau du texte), chacun
+avec le titre de la section (de niveau 2 ou 3) où il se trouve, dans l'ordre de la page,
+une par question de discussion, et « À retenir ». Les titres sont le texte des nœuds
+(sans numéro de section ni ancre) ; les questions et la liste « À retenir » sont rendues
+par le traducteur HTML du constructeur, leurs liens menant aux pages du site.
+
+Écrit pendant l'écriture des pages, le diaporama passe ensuite, comme elles, par les
+traitements de fin de construction (textes traduits, corrections d'accessibilité, site
+allégé : :mod:`transfonum.site.extension`). Sphinx n'écrit que les pages à refaire : le
+diaporama d'un chapitre inchangé reste celui de la construction précédente. En écriture
+parallèle, ``doctree-resolved`` est émis dans le processus principal.
+
 Les graphiques y sont ceux de la page : SVG dessinés à la construction, et explorateurs
 animés par le même script (servi depuis ``_static``, il charge le bundle Vega à leur
 approche). Les flèches du clavier, Page suivante / précédente et Espace passent d'une
@@ -15,12 +26,18 @@ diapositive à l'autre ; la page défile aussi à la souris ou au doigt.
 from __future__ import annotations
 
 import html
+import posixpath
+import re
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
-from bs4 import BeautifulSoup, Tag
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.util.osutil import relative_uri
 
 from transfonum.chemins import diaporama
-from transfonum.graphiques import CLASSE_EXPLORATEUR, PALETTE, POLICE
+from transfonum.graphiques import CLASSE_EXPLORATEUR, CLASSE_STATIQUE, PALETTE, POLICE
 from transfonum.site.documents import a_des_documents, chapitre_de
 from transfonum.site.entete import NOM_FAVICON
 from transfonum.site.statique import FEUILLE_DE_STYLE
@@ -30,6 +47,12 @@ from transfonum.site.vega import SCRIPT_EXPLORATEURS
 QUESTIONS, A_RETENIR = "questions-de-discussion", "a-retenir"
 #: L'en-tête de colonne d'un tableau des chiffres et de leur statut, repris en diapositive.
 ENTETE_STATUT = "Statut"
+#: Les niveaux de section (h2, h3) dont le titre accompagne les graphiques et les tableaux.
+NIVEAUX_CONTEXTE = (2, 3)
+#: Dans une sortie HTML de cellule (pandas) : le tableau, son en-tête, une case « Statut ».
+_TABLEAU_HTML = re.compile(r"<table\b.*?</table>", re.S)
+_ENTETE_HTML = re.compile(r"<thead\b.*?</thead>", re.S)
+_CASE_STATUT = re.compile(rf"<th\b[^>]*>\s*{ENTETE_STATUT}\s*</th>")
 
 STYLE = f"""
 :root {{ color-scheme: light; }}
@@ -83,23 +106,58 @@ compteur.textContent = `1 / ${diapos.length}`;
 """
 
 
-def _texte_de_titre(titre: Tag) -> str:
-    """Le texte d'un titre de la page, sans son numéro de section ni son ancre « # »."""
-    titre = BeautifulSoup(str(titre), "html.parser")
-    for inutile in titre.select(".section-number, .headerlink"):
-        inutile.decompose()
-    return titre.get_text(" ", strip=True)
+def _niveau(section: nodes.section) -> int:
+    """Le niveau d'une section : 1 pour celle du titre de la page (h1), 2 pour ses sections…"""
+    niveau, parent = 1, section.parent
+    while parent is not None:
+        niveau += isinstance(parent, nodes.section)
+        parent = parent.parent
+    return niveau
 
 
-def table_des_statuts(table: Tag) -> bool:
-    """Un tableau de la page qui donne le statut de ses chiffres (colonne « Statut »), hors
-    des figures (leurs données de repli)."""
-    return table.find_parent("figure") is None and any(
-        th.get_text(strip=True) == ENTETE_STATUT for th in table.select("thead th, tr:first-child th"))
+def _sous_titre(noeud: nodes.Node) -> bool:
+    """Le nœud est-il le titre d'une section de niveau 2 ou 3 ?"""
+    return isinstance(noeud, nodes.title) and isinstance(noeud.parent, nodes.section) \
+        and _niveau(noeud.parent) in NIVEAUX_CONTEXTE
 
 
-def _diapo(contenu: str, etiquette: str) -> tuple[str, str]:
-    return contenu, etiquette
+def _en_tetes(table: nodes.table) -> list[str]:
+    """Le texte des cases d'en-tête d'un tableau du texte."""
+    return [case.astext() for tete in table.findall(nodes.thead) for case in tete.findall(nodes.entry)]
+
+
+def _tableau_des_statuts(sortie: str) -> str | None:
+    """Le tableau d'une sortie HTML de cellule (pandas) s'il donne le statut de ses
+    chiffres (une case d'en-tête « Statut »), sans la feuille de style de pandas ni son
+    pied ; sinon ``None``."""
+    tableau = _TABLEAU_HTML.search(sortie)
+    entete = _ENTETE_HTML.search(tableau.group(0)) if tableau else None
+    return tableau.group(0) if entete and _CASE_STATUT.search(entete.group(0)) else None
+
+
+def _adresse_vue_du_diaporama(adresse: str, page: str, diapo: str) -> str:
+    """Une adresse écrite dans la page ``page`` (relative à elle, ou une ancre), vue du
+    diaporama ``diapo`` (les deux relatives à la racine du site)."""
+    morceaux = urlsplit(adresse)
+    if morceaux.scheme or morceaux.netloc or morceaux.path.startswith("/"):
+        return adresse
+    cible = posixpath.normpath(posixpath.join(posixpath.dirname(page), morceaux.path)) if morceaux.path else page
+    return urlunsplit(("", "", relative_uri(diapo, cible), morceaux.query, morceaux.fragment))
+
+
+def _rendu(constructeur: StandaloneHTMLBuilder, noeuds: list[nodes.Node], page: str, diapo: str) -> str:
+    """Le HTML de ``noeuds`` (copiés : l'arbre de la page ne change pas), rendu par le
+    traducteur du constructeur, leurs liens menant de ``diapo`` aux pages du site."""
+    morceaux = []
+    for noeud in noeuds:
+        copie = noeud.deepcopy()
+        for lien in copie.findall(nodes.reference):
+            if "refuri" in lien:
+                lien["refuri"] = _adresse_vue_du_diaporama(lien["refuri"], page, diapo)
+            elif "refid" in lien:
+                lien["refuri"] = _adresse_vue_du_diaporama(f"#{lien['refid']}", page, diapo)
+        morceaux.append(constructeur.render_partial(copie)["fragment"].strip())
+    return "\n".join(morceaux)
 
 
 def _numerotees(diapos: list[tuple[str, str]]) -> list[str]:
@@ -108,34 +166,46 @@ def _numerotees(diapos: list[tuple[str, str]]) -> list[str]:
             f"\n{contenu}\n</section>" for n, (contenu, etiquette) in enumerate(diapos, start=1)]
 
 
-def diapositives(page: str, adresse_page: str) -> tuple[str, list[str], bool]:
+def _section(arbre: nodes.document, identifiant: str) -> nodes.section | None:
+    return next((s for s in arbre.findall(nodes.section) if identifiant in s["ids"]), None)
+
+
+def diapositives(constructeur: StandaloneHTMLBuilder, arbre: nodes.document, page: str,
+                 diapo: str) -> tuple[str, list[str], bool]:
     """Le titre du chapitre, ses diapositives (HTML) et s'il y a un explorateur (qui
-    demande le script des explorateurs), à partir du HTML construit de sa page
-    (``adresse_page`` : le lien « Lire le chapitre »)."""
-    soupe = BeautifulSoup(page, "html.parser")
-    corps = soupe.select_one("article") or soupe
-    titre = _texte_de_titre(corps.find("h1"))
-    diapos = [_diapo(f'<p class="surtitre">Diaporama du chapitre</p>\n<h1>{html.escape(titre)}</h1>\n'
-                     f'<p><a href="{html.escape(adresse_page)}">Lire le chapitre</a></p>', "titre")]
-    explorateurs = False
-    for element in corps.select("figure.transfonum-figure, table"):
-        if element.name == "table" and not table_des_statuts(element):
-            continue
-        section = element.find_previous(["h2", "h3"])
-        contexte = f"<h2>{html.escape(_texte_de_titre(section))}</h2>\n" if section else ""
-        if element.name == "table":
-            diapos.append(_diapo(f'{contexte}<div class="tableau" tabindex="0">{element}</div>', "chiffres et statuts"))
-            continue
-        explorateurs = explorateurs or element.select_one(f".{CLASSE_EXPLORATEUR}") is not None
-        diapos.append(_diapo(contexte + str(element), "graphique"))
-    questions = corps.find(id=QUESTIONS)
-    elements = questions.select("li") if questions else []
+    demande le script des explorateurs), tirés de l'arbre résolu de sa page. ``page`` et
+    ``diapo`` : les adresses de la page et du diaporama dans le site (``book/cdo.html``,
+    ``diapos/cdo.html``), pour le lien « Lire le chapitre » et ceux des questions."""
+    premiere = arbre.next_node(nodes.section)
+    titre = premiere[0].astext() if premiere and isinstance(premiere[0], nodes.title) else ""
+    diapos = [(f'<p class="surtitre">Diaporama du chapitre</p>\n<h1>{html.escape(titre)}</h1>\n'
+                f'<p><a href="{html.escape(relative_uri(diapo, page))}">Lire le chapitre</a></p>', "titre")]
+    explorateurs, contexte = False, ""
+    for noeud in arbre.findall(lambda n: isinstance(n, (nodes.title, nodes.raw, nodes.table))):
+        tableau = None
+        if _sous_titre(noeud):
+            contexte = f"<h2>{html.escape(noeud.astext())}</h2>\n"
+        elif isinstance(noeud, nodes.raw) and "html" in noeud.get("format", "").split():
+            sortie = noeud.astext()
+            if CLASSE_STATIQUE in sortie or CLASSE_EXPLORATEUR in sortie:
+                explorateurs = explorateurs or CLASSE_EXPLORATEUR in sortie
+                diapos.append((contexte + sortie.strip(), "graphique"))
+            else:
+                tableau = _tableau_des_statuts(sortie)
+        elif isinstance(noeud, nodes.table) and ENTETE_STATUT in _en_tetes(noeud):
+            tableau = _rendu(constructeur, [noeud], page, diapo)
+        if tableau is not None:
+            diapos.append((f'{contexte}<div class="tableau" tabindex="0">{tableau}</div>', "chiffres et statuts"))
+    questions = _section(arbre, QUESTIONS)
+    elements = list(questions.findall(nodes.list_item)) if questions else []
     for n, question in enumerate(elements, start=1):
-        diapos.append(_diapo(f'<p class="surtitre">Question de discussion {n} sur {len(elements)}</p>\n'
-                             f'<div class="question">{question.decode_contents()}</div>', f"question {n}"))
-    retenir = corps.find(id=A_RETENIR)
-    if retenir and retenir.find(["ul", "ol"]):
-        diapos.append(_diapo(f"<h2>À retenir</h2>\n{retenir.find(['ul', 'ol'])}", "à retenir"))
+        diapos.append((f'<p class="surtitre">Question de discussion {n} sur {len(elements)}</p>\n'
+                       f'<div class="question">{_rendu(constructeur, question.children, page, diapo)}</div>',
+                       f"question {n}"))
+    retenir = _section(arbre, A_RETENIR)
+    liste = retenir.next_node(lambda n: isinstance(n, (nodes.bullet_list, nodes.enumerated_list))) if retenir else None
+    if liste is not None:
+        diapos.append((f"<h2>À retenir</h2>\n{_rendu(constructeur, [liste], page, diapo)}", "à retenir"))
     return titre, _numerotees(diapos), explorateurs
 
 
@@ -161,17 +231,15 @@ def document(titre: str, diapos: list[str], statique: str, explorateurs: bool) -
     )
 
 
-def ecrire(app) -> None:
-    """À la fin d'une construction HTML réussie, écrit le diaporama de chaque chapitre qui
-    a des documents (après la traduction des pages, dont il reprend le texte)."""
-    sortie = Path(app.outdir)
-    for docname in sorted(app.env.found_docs):
-        chapitre = chapitre_de(docname)
-        page = sortie / f"{docname}.html"
-        if not page.exists() or not a_des_documents(Path(app.srcdir), chapitre):
-            continue
-        cible = sortie / diaporama(chapitre)
-        vers_racine = "../" * (len(cible.relative_to(sortie).parts) - 1)
-        titre, diapos, explorateurs = diapositives(page.read_text(encoding="utf-8"), f"{vers_racine}{docname}.html")
-        cible.parent.mkdir(parents=True, exist_ok=True)
-        cible.write_text(document(titre, diapos, f"{vers_racine}_static", explorateurs), encoding="utf-8")
+def ecrire(app: Sphinx, arbre: nodes.document, docname: str) -> None:
+    """À l'événement ``doctree-resolved`` d'une construction HTML, écrit le diaporama du
+    chapitre ``docname`` s'il a des documents (un carnet d'exercices)."""
+    chapitre = chapitre_de(docname)
+    if not isinstance(app.builder, StandaloneHTMLBuilder) or not a_des_documents(Path(app.srcdir), chapitre):
+        return
+    diapo = diaporama(chapitre).as_posix()
+    titre, diapos, explorateurs = diapositives(app.builder, arbre, app.builder.get_target_uri(docname), diapo)
+    cible = Path(app.outdir, diapo)
+    cible.parent.mkdir(parents=True, exist_ok=True)
+    statique = relative_uri(diapo, "_static")
+    cible.write_text(document(titre, diapos, statique, explorateurs), encoding="utf-8")

@@ -6,14 +6,16 @@ un gestionnaire par événement, dans l'ordre où les pièces doivent jouer.
 - ``source-read`` : la cellule cachée de préparation (:mod:`~transfonum.site.empreinte`) ;
 - ``html-page-context`` : scripts des graphiques et des auto-évaluations, retrait de
   Thebe, description de la page, boutons de lancement et documents du chapitre (diaporama, PDF) ;
-- ``doctree-resolved`` : les notes de bas de page ont leur définition ;
+- ``doctree-resolved`` : les notes de bas de page ont leur définition ; un diaporama par
+  chapitre, tiré de l'arbre du document (:mod:`~transfonum.site.diaporamas`) ;
 - ``build-finished`` (après les autres extensions) : les correctifs déclarés
-  (:mod:`~transfonum.site.correctifs`) sur les pages écrites, un diaporama par chapitre,
-  puis site allégé (:mod:`~transfonum.site.allegement`) ;
+  (:mod:`~transfonum.site.correctifs`) sur les pages écrites, puis site allégé
+  (:mod:`~transfonum.site.allegement`) ;
 - les gabarits du kit (``site/modeles/``, avant ceux du thème), la directive
   ``{autoevaluation}``, le rôle ``{notebook-exercice}``, deux visiteurs de nœuds
-  (cellules repliées, entrées de bibliographie) et trois post-transformations
-  (invites en français, titres des solutions, espaces insécables).
+  (cellules repliées, entrées de bibliographie) et quatre post-transformations
+  (invites en français, titres des solutions, en-têtes vides des tableaux de pandas,
+  espaces insécables).
 """
 
 from __future__ import annotations
@@ -77,7 +79,6 @@ def _construction_finie(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     correctifs.appliquer(Path(app.outdir), app.transfonum_pages_ecrites)
-    diaporamas.ecrire(app)
     allegement.alleger(app)
 
 
@@ -94,6 +95,7 @@ def setup(app: Sphinx) -> dict:
     # Après les gestionnaires du thème (priorité 500), dont il complète les boutons.
     app.connect("html-page-context", _contexte_de_page, priority=600)
     app.connect("doctree-resolved", interface.verifier_notes)
+    app.connect("doctree-resolved", diaporamas.ecrire)
     # Après tout autre gestionnaire (la redirection index.html de sphinx-external-toc).
     app.connect("build-finished", _construction_finie, priority=900)
     app.add_directive("autoevaluation", autoevaluation.AutoEvaluation)
@@ -104,5 +106,6 @@ def setup(app: Sphinx) -> dict:
                  html=(accessibilite.visiter_citation, accessibilite.quitter_citation))
     app.add_post_transform(interface.TraductionInvites)
     app.add_post_transform(interface.TitresDeSolution)
+    app.add_post_transform(accessibilite.EntetesVides)
     app.add_post_transform(interface.EspacesFrancaises)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
