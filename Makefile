@@ -5,23 +5,42 @@
 #      make pdf (each chapter and its exercise sheet as PDF, in the site),
 #      make branche-etudiante (the git branch Binder and the hub open, no solutions),
 #      make test-rapide (unit tests only, under a minute), make serve (serve the site
-#      on 127.0.0.1), make bench, make clean.
+#      on 127.0.0.1), make bench, make clean,
+#      make verrou (rewrite requirements.lock after a pin changed in requirements.txt).
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 READY  := $(VENV)/.ready
+# Every package of the environment at its exact version (pip freeze of a venv made from
+# requirements.txt): `pip install -c` holds the transitive ones too. `make verrou` rewrites it.
+LOCK   := requirements.lock
 PORT   ?= 8000
 ETUDIANT := _build/etudiant
 
-.PHONY: book book-etudiant pdf pdf-etudiant branche-etudiante test test-rapide serve bench clean
+.PHONY: book book-etudiant pdf pdf-etudiant branche-etudiante test test-rapide serve bench clean verrou
 
-$(READY): requirements.txt pyproject.toml
+$(READY): requirements.txt $(LOCK) pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
 	  echo "Impossible de créer $(VENV) : installez python3-venv (apt-get install python3-venv)."; exit 1; }
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --upgrade pip -c $(LOCK)
+	$(BIN)/python -m pip install --quiet -r requirements.txt -c $(LOCK)
 	@touch $@
+
+# Rewrite the lock: a throwaway venv gets the newest pip and requirements.txt without the
+# lock (so pip resolves every transitive version afresh, within the direct pins), then
+# `pip freeze --all` of it, minus the kit itself (-e .), becomes requirements.lock. The old
+# lock stays if anything fails. Then: make clean book, make test (README: « Mettre à jour »).
+verrou:
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(PYTHON) -m venv "$$tmp/venv" && \
+	"$$tmp/venv/bin/python" -m pip install --quiet --upgrade pip && \
+	"$$tmp/venv/bin/python" -m pip install --quiet -r requirements.txt && \
+	{ echo "# Généré par « make verrou » depuis requirements.txt : ne pas modifier à la main."; \
+	  echo "# Chaque paquet de l'environnement à sa version exacte ; make l'applique (pip install -c)."; \
+	  "$$tmp/venv/bin/python" -m pip freeze --all --exclude-editable; } > "$$tmp/verrou" && \
+	mv "$$tmp/verrou" $(LOCK)
+	@echo "$(LOCK) réécrit : relancez « make clean book » puis « make test » (README, « Mettre à jour »)."
 
 book: $(READY)
 	$(BIN)/python -m transfonum.site

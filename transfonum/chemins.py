@@ -19,9 +19,8 @@ PAQUET: Path = Path("transfonum")
 
 #: Le paquet de données Frictionless : chaque chiffre et sa provenance.
 DONNEES: Path = Path("data")
-#: Les chapitres (carnets MyST) et la bibliographie générée.
+#: Les chapitres (carnets MyST).
 LIVRE: Path = Path("book")
-BIBLIOGRAPHIE: Path = LIVRE / "references.bib"
 #: Les carnets d'exercices : sources (à modifier), éditions élève et enseignant, clés.
 EXERCICES: Path = Path("exercises")
 SOURCES_CARNETS: Path = EXERCICES / "sources"
@@ -35,6 +34,9 @@ EDITION_ETUDIANTE: Path = CONSTRUCTION / "etudiant"
 #: Le site construit ; et, dans le site, les diaporamas des chapitres (écrits par la
 #: construction) et leurs documents imprimables (écrits par ``make pdf``).
 SITE: Path = CONSTRUCTION / "html"
+#: Dans le dossier de construction (``_build/``, ou celui de ``--sortie``) : la
+#: bibliographie tirée des données, écrite par la construction.
+BIBLIOGRAPHIE: Path = Path("references.bib")
 DIAPORAMAS: Path = Path("diapos")
 IMPRESSIONS: Path = Path("impressions")
 

@@ -72,6 +72,29 @@ def test_load_table_does_not_depend_on_the_working_directory(tmp_path, monkeypat
     assert len(donnees.charger_table("billets")) > 0
 
 
+def test_a_caller_changing_its_table_does_not_change_the_next_callers():
+    """The table is read once, and every call gets its own copy."""
+    first = donnees.charger_table("billets")
+    expected = donnees.charger_table("billets").copy(deep=True)
+    first.loc[0, "titre"] = "modifié"
+    first["ajoutee"] = 1
+    first.attrs["title"] = "modifié"
+    again = donnees.charger_table("billets")
+    pd.testing.assert_frame_equal(again, expected)
+    assert again.attrs == expected.attrs
+
+
+def test_a_changed_file_is_read_again(tmp_path):
+    import shutil
+
+    shutil.copytree(donnees.DOSSIER_DONNEES, tmp_path / "data")
+    before = donnees.charger_table("rse_departements", tmp_path / "data")
+    csv = tmp_path / "data" / donnees.ressource("rse_departements", tmp_path / "data")["path"]
+    lines = csv.read_text(encoding="utf-8").splitlines(keepends=True)
+    csv.write_text("".join(lines[:-1]), encoding="utf-8")
+    assert len(donnees.charger_table("rse_departements", tmp_path / "data")) == len(before) - 1
+
+
 def test_synthetic_tables_are_labelled_synthetic():
     for name in SYNTHETIC:
         res = donnees.ressource(name)

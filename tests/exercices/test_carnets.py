@@ -203,7 +203,7 @@ def test_the_tip_finder_sees_tips_and_skips_prose():
 
 @pytest.mark.lent
 @pytest.mark.parametrize("path", sorted((chemins.RACINE / chemins.EXERCICES).glob("*.ipynb")), ids=lambda p: p.name)
-def test_every_tip_runs_in_the_student_notebook_as_it_stands(path, tmp_path):
+def test_every_tip_runs_in_the_student_notebook_as_it_stands(path):
     """Run the student notebook as handed out (starters left at ``...``), then each tip it
     gives, in the same kernel: none may raise (a NameError on a variable only the
     solutions define, a column that does not exist…)."""

@@ -34,6 +34,14 @@ def test_schema_is_a_valid_json_schema():
 
 
 @pytest.mark.parametrize("path", KEY_FILES, ids=lambda p: p.name)
+def test_keys_files_declare_the_kits_schema_by_a_path_that_exists(path):
+    """Editors validate a key file against the schema its ``$schema`` names."""
+    declared = path.parent / json.loads(path.read_text(encoding="utf-8"))["$schema"]
+    assert declared.is_file(), f"{path.name} : « $schema » désigne {declared}, qui n'existe pas"
+    assert declared.resolve() == SCHEMA_CLES
+
+
+@pytest.mark.parametrize("path", KEY_FILES, ids=lambda p: p.name)
 def test_keys_files_match_the_schema(path):
     doc = json.loads(path.read_text(encoding="utf-8"))
     errors = [f"{list(e.path)}: {e.message}" for e in VALIDATOR.iter_errors(doc)]

@@ -1,22 +1,34 @@
 """The bibliography comes from data/ (one entry per post and per study, nothing guessed),
-is rewritten by the build, and a chapter's footnote citations need their list."""
+is written by the build into its own folder (never into the sources), and a chapter's
+footnote citations need their list."""
 
 from __future__ import annotations
 
 import pytest
 
 import re
+from types import SimpleNamespace
 
 from test_construction import build_small, make_book
 
-from transfonum.chemins import BIBLIOGRAPHIE, RACINE
+from transfonum.chemins import BIBLIOGRAPHIE, LIVRE, RACINE
 from transfonum.donnees import charger_table
 from transfonum.site import bibliographie
 
 
-def test_committed_bibliography_is_the_one_the_data_give():
-    committed = (RACINE / BIBLIOGRAPHIE).read_text(encoding="utf-8")
-    assert committed == bibliographie.bibtex(), "lancez python -m transfonum.site.bibliographie"
+def test_no_bibliography_in_the_sources():
+    assert not list((RACINE / LIVRE).rglob("*.bib")), "la bibliographie est générée sous _build/"
+
+
+def test_the_build_writes_it_in_its_own_folder_and_names_it_to_sphinxcontrib_bibtex(tmp_path):
+    """Beside .doctrees (as Jupyter Book lays out _build/ or --path-output), after any
+    bibliography of the teacher's own listed in _config.yml."""
+    app = SimpleNamespace(doctreedir=str(tmp_path / "_build" / ".doctrees"))
+    config = SimpleNamespace(bibtex_bibfiles=["book/mes-references.bib"])
+    bibliographie.declarer(app, config)
+    written = tmp_path / "_build" / BIBLIOGRAPHIE
+    assert written.read_text(encoding="utf-8") == bibliographie.bibtex()
+    assert config.bibtex_bibfiles == ["book/mes-references.bib", str(written)]
 
 
 def test_one_entry_per_post_and_per_study_keyed_by_data_id():
@@ -40,9 +52,8 @@ def test_special_characters_are_escaped_and_titles_keep_their_case():
 
 
 def test_write_reports_change_only_when_content_differs(tmp_path):
-    (tmp_path / "book").mkdir()
-    assert bibliographie.ecrire(tmp_path) is True
-    assert bibliographie.ecrire(tmp_path) is False
+    assert bibliographie.ecrire(tmp_path / "_build") is True
+    assert bibliographie.ecrire(tmp_path / "_build") is False
 
 
 @pytest.mark.lent
@@ -52,6 +63,7 @@ def test_footnote_citations_with_their_list_build(tmp_path):
     assert result.returncode == 0, result.stdout[-3000:]
     page = (tmp_path / "_build" / "html" / "book" / "page.html").read_text(encoding="utf-8")
     assert "Le Directeur des Activités Digitales" in page and "footcite-b-cdo-forrester" in page
+    assert (tmp_path / "_build" / BIBLIOGRAPHIE).exists() and not list(tmp_path.glob("book/*.bib"))
 
 
 @pytest.mark.lent

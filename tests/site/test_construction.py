@@ -38,7 +38,6 @@ def make_book(root: Path, body: str, data_dir: Path | None = None) -> Path:
     (root / "_config.yml").write_text(config, encoding="utf-8")
     (root / "_toc.yml").write_text("format: jb-book\nroot: book/page\n", encoding="utf-8")
     (root / "book").mkdir()
-    shutil.copy(RACINE / "book" / "references.bib", root / "book" / "references.bib")
     (root / "book" / "page.md").write_text(NOTEBOOK_HEADER + body, encoding="utf-8")
     return root
 

@@ -94,13 +94,25 @@ def charger_table(nom: str, dossier: Path | None = None) -> pd.DataFrame:
     ``number`` → ``float64``, ``boolean`` → ``boolean`` nullable, le reste → ``string``.
     Les cellules vides deviennent des valeurs manquantes.
 
+    Le fichier n'est relu que s'il a changé (date et taille), ou le descripteur : chaque
+    appel reçoit sa propre copie, que l'appelant peut modifier sans toucher aux suivants.
+
     :param nom: nom de la table (voir :func:`noms_tables`).
     :param dossier: autre dossier de données (tests) ; par défaut ``data/`` du dépôt.
     :raises LookupError: si ``nom`` n'est pas une table du paquet.
     """
-    res = ressource(nom, dossier)
-    frame = pd.read_csv((dossier or DOSSIER_DONNEES) / res["path"], dtype=str,
-                        keep_default_na=False, encoding="utf-8")
+    dossier = dossier or DOSSIER_DONNEES
+    csv = (dossier / ressource(nom, dossier)["path"]).stat()
+    etat = (csv.st_mtime_ns, csv.st_size, (dossier / "datapackage.json").stat().st_mtime_ns)
+    return _lire_table(nom, str(dossier), etat).copy(deep=True)
+
+
+@lru_cache(maxsize=64)
+def _lire_table(nom: str, dossier: str, _etat: tuple[int, int, int]) -> pd.DataFrame:
+    """La table lue et typée ; ``_etat`` (dates et taille des fichiers) n'est là que pour
+    qu'un fichier modifié soit relu."""
+    res = ressource(nom, Path(dossier))
+    frame = pd.read_csv(Path(dossier) / res["path"], dtype=str, keep_default_na=False, encoding="utf-8")
     for champ in res["schema"]["fields"]:
         if champ["name"] in frame.columns:
             frame[champ["name"]] = _convertir(frame[champ["name"]], champ)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -88,12 +89,19 @@ def octets_installes(prefix: Path) -> int:
     return total
 
 
+def nom_normalise(nom: str) -> str:
+    """Le nom d'un paquet comme pip le compare (PEP 503) : ``PyYAML`` → ``pyyaml``,
+    ``jupyter_book`` → ``jupyter-book``."""
+    return re.sub(r"[-_.]+", "-", nom).lower()
+
+
 def versions_epinglees(requirements: Path) -> dict[str, str]:
-    """Les lignes ``nom == version`` d'un fichier de paquets, noms en minuscules."""
+    """Les lignes ``nom == version`` d'un fichier de paquets (``requirements.txt``, un
+    verrou ``pip freeze``), noms normalisés par :func:`nom_normalise`."""
     pins = {}
     for line in requirements.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if "==" in line:
             name, version = line.split("==", 1)
-            pins[name.strip().lower()] = version.strip()
+            pins[nom_normalise(name.strip())] = version.strip()
     return pins

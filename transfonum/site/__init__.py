@@ -9,7 +9,7 @@ extension (:mod:`~transfonum.site.extension`, nommée une fois dans ``_config.ym
 - :mod:`~transfonum.site.interface` : interface et typographie françaises, notes vérifiées ;
 - :mod:`~transfonum.site.autoevaluation` : auto-évaluations corrigées dans la page ;
 - :mod:`~transfonum.site.lancement` : ouvrir le carnet d'un chapitre (Binder, JupyterHub) ;
-- :mod:`~transfonum.site.bibliographie` : ``book/references.bib`` tiré des données ;
+- :mod:`~transfonum.site.bibliographie` : ``references.bib`` tiré des données, dans le dossier de construction ;
 - :mod:`~transfonum.site.entete` : description de chaque page et icône du site ;
 - :mod:`~transfonum.site.accessibilite` : le HTML du thème corrigé pour les lecteurs d'écran ;
 - :mod:`~transfonum.site.allegement` : des pages légères (rien d'inutile publié, polices

@@ -2,10 +2,12 @@
 
 Chaque billet et chaque étude devient une entrée BibTeX dont la clé est son identifiant
 dans les données (``b-cdo-forrester``, ``et-mit-smr-deloitte-2012``). Le fichier
-``book/references.bib`` est réécrit au début de chaque construction (par
-:mod:`transfonum.site.extension`) s'il a changé ; ``python -m transfonum.site.bibliographie``
-le réécrit à la main. Seul ce que les données savent y figure : pas d'adresse, pas de
-date plus précise que l'année.
+``references.bib`` est écrit dans le dossier de construction (``_build/references.bib``,
+ou sous le dossier de ``--sortie``), jamais dans les sources : au début de chaque
+construction, :func:`declarer` le réécrit s'il a changé et le donne à sphinxcontrib-bibtex
+(``bibtex_bibfiles``). ``python -m transfonum.site.bibliographie`` écrit
+``_build/references.bib``, pour le lire. Seul ce que les données savent y figure : pas
+d'adresse, pas de date plus précise que l'année.
 
 Les entrées sont écrites par pybtex (déjà installé avec sphinxcontrib-bibtex), qui
 échappe pour BibTeX les caractères spéciaux (« & », « % », « _ »…).
@@ -21,8 +23,10 @@ from pybtex.database import BibliographyData, Entry, Person
 from pybtex.plugin import register_plugin
 from pybtex.style.formatting.plain import Style as StylePlain
 from pybtex.style.template import names, sentence
+from sphinx.application import Sphinx
+from sphinx.config import Config
 
-from transfonum.chemins import BIBLIOGRAPHIE, RACINE
+from transfonum.chemins import BIBLIOGRAPHIE, CONSTRUCTION, RACINE
 from transfonum.donnees import charger_table
 from transfonum.donnees.provenance import nom_blog
 
@@ -97,17 +101,28 @@ def bibtex(billets: pd.DataFrame | None = None, etudes: pd.DataFrame | None = No
     return ENTETE + BibliographyData(entries=dict(entrees)).to_string("bibtex")
 
 
-def ecrire(racine: Path) -> bool:
-    """Réécrit ``book/references.bib`` sous ``racine`` s'il diffère ; dit s'il a changé."""
-    chemin = racine / BIBLIOGRAPHIE
+def ecrire(construction: Path) -> bool:
+    """Réécrit ``references.bib`` dans le dossier de construction ``construction`` s'il
+    diffère (sa date ne change pas sinon : rien à relire) ; dit s'il a changé."""
+    chemin = construction / BIBLIOGRAPHIE
     texte = bibtex()
     if chemin.exists() and chemin.read_text(encoding="utf-8") == texte:
         return False
+    chemin.parent.mkdir(parents=True, exist_ok=True)
     chemin.write_text(texte, encoding="utf-8")
     return True
 
 
+def declarer(app: Sphinx, config: Config) -> None:
+    """À ``config-inited`` : écrit la bibliographie dans le dossier de cette construction
+    (le parent de ``.doctrees`` : ``_build/``, ou celui de ``--path-output``) et l'ajoute à
+    ``bibtex_bibfiles``, que sphinxcontrib-bibtex lit ensuite (``builder-inited``)."""
+    construction = Path(app.doctreedir).parent
+    ecrire(construction)
+    config.bibtex_bibfiles = [*(config.bibtex_bibfiles or []), str(construction / BIBLIOGRAPHIE)]
+
+
 if __name__ == "__main__":
-    change = ecrire(RACINE)
-    print(f"{BIBLIOGRAPHIE} {'réécrit' if change else 'déjà à jour'}")
+    change = ecrire(RACINE / CONSTRUCTION)
+    print(f"{CONSTRUCTION / BIBLIOGRAPHIE} {'réécrit' if change else 'déjà à jour'}")
     sys.exit(0)

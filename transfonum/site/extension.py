@@ -40,7 +40,7 @@ def _config_prete(app: Sphinx, config: Config) -> None:
         config.html_copy_source = False  # la source d'une page contient ses solutions
     config.templates_path.insert(0, str(MODELES))  # avant ceux du thème
     lancement.retenir_reglages(app, config)  # trouve aussi le dépôt (boutons du thème)
-    bibliographie.ecrire(Path(app.srcdir))
+    bibliographie.declarer(app, config)  # écrite sous _build/, pas dans les sources
     config.html_static_path.extend([str(vega.DOSSIER_BUNDLE), str(STATIQUE)])
     app.add_css_file(FEUILLE_DE_STYLE)
     app.add_css_file(FEUILLE_IMPRESSION, media="print")

@@ -11,18 +11,10 @@ from pathlib import Path
 
 from transfonum.graphiques import BUNDLE_VEGA, CLASSE_EXPLORATEUR
 
-#: Le dossier à servir dans ``_static`` (il ne contient que le bundle), et son nom.
+#: Le dossier à servir dans ``_static`` (il ne contient que le bundle).
 DOSSIER_BUNDLE: Path = BUNDLE_VEGA.parent
-NOM_BUNDLE = BUNDLE_VEGA.name
 #: Le script des explorateurs (``site/static/``) ; il cherche le bundle à côté de lui.
 SCRIPT_EXPLORATEURS = "transfonum-explorateurs.js"
-#: Classe d'un graphique du kit.
-MARQUE_GRAPHIQUE = "transfonum-chart"
-
-
-def a_un_graphique(corps: str) -> bool:
-    """La page (son HTML) contient-elle un graphique du kit ?"""
-    return MARQUE_GRAPHIQUE in corps
 
 
 def a_un_explorateur(corps: str) -> bool:
