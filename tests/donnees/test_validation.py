@@ -143,3 +143,31 @@ def test_french_typography_in_labels(data_copy):
 def test_broken_descriptor_is_reported_not_raised(data_copy):
     (data_copy / "datapackage.json").write_text("{ pas du json", encoding="utf-8")
     assert_one_problem(data_copy, "data/datapackage.json", "descripteur")
+
+
+# --- Extracts of the posts (data/citations.csv) ----------------------------------------
+
+def _citation(data_dir: Path, identifiant: str, billet: str, extrait: str) -> None:
+    with open(data_dir / "citations.csv", "a", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerow([identifiant, billet, extrait, "", ""])
+
+
+def _ligne_ajoutee(data_dir: Path) -> int:
+    with open(data_dir / "citations.csv", encoding="utf-8") as f:
+        return sum(1 for _ in f)
+
+
+def test_an_extract_of_a_known_post_passes(data_copy):
+    _citation(data_copy, "cit-essai", "b-cdo-forrester", "un extrait de quelques mots")
+    assert messages(data_copy) == []
+
+
+@pytest.mark.parametrize("billet, extrait, attendu", [
+    ("b-inconnu", "un extrait", "billet"),
+    ("b-cdo-forrester", "", "extrait"),
+    ("b-cdo-forrester", " ".join(["mot"] * 21), "extrait de 21 mots : 20 au plus"),
+])
+def test_a_bad_extract_names_its_row_and_field(data_copy, billet, extrait, attendu):
+    _citation(data_copy, "cit-essai", billet, extrait)
+    message = assert_one_problem(data_copy, "citations.csv", attendu)
+    assert f":{_ligne_ajoutee(data_copy)}" in message or f"ligne {_ligne_ajoutee(data_copy)}" in message, message

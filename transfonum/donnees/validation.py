@@ -137,6 +137,12 @@ def _lignes(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
+#: Un extrait de billet cite quelques mots, pas un paragraphe (``data/citations.csv``).
+MOTS_PAR_EXTRAIT = 20
+#: Un mot, compté comme le compte la vérification des extraits (``quotecheck.py``).
+MOT = re.compile(r"[^\W_](?:[\w'’-]*\w)?")
+
+
 def _nombre(text: str | None) -> float | None:
     try:
         return float(text) if text not in (None, "") else None
@@ -176,6 +182,13 @@ def _problemes_du_kit(data_dir: Path, shown: str, paths: dict[str, str]) -> Iter
             if statut == "differe" and not (row.get("valeur_originale") or row.get("population_originale")):
                 yield Probleme(file, line, "valeur_originale",
                               "un chiffre au statut «\u00a0differe\u00a0» doit donner la valeur ou la population d'origine")
+    if "citations" in paths:
+        file = f"{shown}/{paths['citations']}"
+        for line, row in enumerate(_lignes(data_dir / paths["citations"]), start=2):
+            mots = len(MOT.findall(row.get("extrait") or ""))
+            if mots > MOTS_PAR_EXTRAIT:
+                yield Probleme(file, line, "extrait",
+                               f"extrait de {mots} mots : {MOTS_PAR_EXTRAIT} au plus (coupez avec « […] »)")
     if "billets" in paths:
         file = f"{shown}/{paths['billets']}"
         for line, row in enumerate(_lignes(data_dir / paths["billets"]), start=2):
