@@ -29,8 +29,13 @@ html_js_files = [("transfonum-extraits.js", {"defer": "defer"})]
 
 def setup(app):
     app.add_role("extrait", extraits.role_extrait)
+    app.add_directive("lieux-des-extraits", extraits.DirectiveLieuxDesExtraits)
     app.add_node(extraits.noeud_extrait, html=(extraits.visiter_extrait, None))
+    app.add_node(extraits.noeud_lieux_extraits)
+    app.connect("env-purge-doc", extraits.oublier_page)
+    app.connect("env-merge-info", extraits.fusionner)
     app.add_post_transform(extraits.NotesDesExtraits)
+    app.add_post_transform(extraits.LieuxDesExtraits)
 """
 BIB = "@misc{b-essai, author = {{Un blog}}, title = {{Un billet d'essai}}, year = {2013}}\n"
 INDEX = """# Un livre
@@ -47,7 +52,7 @@ CHAPTER = """# Un chapitre
 L'auteur estime que le client décide{extrait}`cit-essai`. Un intervenant le confirme{extrait}`cit-parole`.
 Une phrase assez longue pour que la marque finisse loin à droite, au bout de sa ligne, sur un écran de téléphone{extrait}`cit-essai`.
 """
-BIBLIOGRAPHY = "# Bibliographie\n\n```{bibliography}\n:all:\n```\n"
+BIBLIOGRAPHY = "# Bibliographie\n\n```{bibliography}\n:all:\n```\n\n## Où le livre cite les billets\n\n```{lieux-des-extraits}\n```\n"
 EXTRAITS = {
     "cit-essai": {"identifiant": "cit-essai", "billet": "b-essai", "extrait": "le client décide", "locuteur": "",
                   "titre": "Un billet d'essai"},
@@ -83,6 +88,7 @@ def test_a_mark_holds_the_posts_words_its_title_and_a_link(tiny_site):
     marques = page.select(".transfonum-extrait")
     assert len(marques) == 3
     assert len({m.select_one(".transfonum-extrait-bulle")["id"] for m in marques}) == 3, "ids unique in the page"
+    assert [m["id"] for m in marques] == ["tf-cit-essai-1", "tf-cit-parole-2", "tf-cit-essai-3"]
     bouton = marques[0].button
     bulle = marques[0].select_one(".transfonum-extrait-bulle")
     assert bouton["aria-controls"] == bulle["id"] and bouton["aria-expanded"] == "false"
@@ -107,6 +113,17 @@ def test_printed_the_marks_are_numbered_notes_at_the_end(tiny_site):
         "«\u00a0c’est vrai\u00a0» (Pierre, selon le billet) — Un billet d’essai",
         "«\u00a0le client décide\u00a0» — Un billet d’essai",
     ]
+
+
+def test_the_sources_annex_says_where_each_post_is_quoted(tiny_site):
+    page = BeautifulSoup((tiny_site / "bibliographie.html").read_text(encoding="utf-8"), "html.parser")
+    lieux = page.select_one("#ou-le-livre-cite-les-billets li")
+    assert lieux.em.get_text() == "Un billet d’essai"
+    assert "2\u00a0passages" in lieux.get_text() or "2 passages" in lieux.get_text()
+    assert [a["href"] for a in lieux.select("a")] == [
+        "chapitre.html#tf-cit-essai-1", "chapitre.html#tf-cit-parole-2", "chapitre.html#tf-cit-essai-3"]
+    chapitre = BeautifulSoup((tiny_site / "chapitre.html").read_text(encoding="utf-8"), "html.parser")
+    assert all(chapitre.find(id=a["href"].split("#")[1]) for a in lieux.select("a")), "each link finds its sentence"
 
 
 def test_an_unknown_extract_stops_the_build_naming_page_and_id(tmp_path):

@@ -104,6 +104,10 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("autoevaluation", autoevaluation.AutoEvaluation)
     app.add_role("notebook-exercice", lancement.role_carnet_exercice)
     app.add_role("extrait", extraits.role_extrait)
+    app.add_directive("lieux-des-extraits", extraits.DirectiveLieuxDesExtraits)
+    app.add_node(extraits.noeud_lieux_extraits)
+    app.connect("env-purge-doc", extraits.oublier_page)
+    app.connect("env-merge-info", extraits.fusionner)
     app.add_node(extraits.noeud_extrait, html=(extraits.visiter_extrait, None),
                  latex=(extraits.ignorer, None), text=(extraits.ignorer, None))
     app.add_node(HideCodeCellNode, override=True,
@@ -114,5 +118,6 @@ def setup(app: Sphinx) -> dict:
     app.add_post_transform(interface.TitresDeSolution)
     app.add_post_transform(accessibilite.EntetesVides)
     app.add_post_transform(extraits.NotesDesExtraits)
+    app.add_post_transform(extraits.LieuxDesExtraits)
     app.add_post_transform(interface.EspacesFrancaises)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
