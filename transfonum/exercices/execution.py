@@ -82,6 +82,7 @@ class Execution:
         numéro de sa cellule dans le carnet (à partir de 1).
     :ivar problemes: ce qui s'est mal passé, une phrase française par problème (fichier
         illisible ou vide, cellule en erreur, limite de temps dépassée).
+    :ivar arrete: l'exécution a été arrêtée avant la fin (limite de temps, noyau perdu).
     :ivar secondes: la durée de l'exécution.
     """
 
@@ -89,6 +90,7 @@ class Execution:
     chapitre: str | None = None
     verdicts: list[tuple[journal.Entree, int]] = field(default_factory=list)
     problemes: list[str] = field(default_factory=list)
+    arrete: bool = False
     secondes: float = 0.0
 
 
@@ -199,6 +201,7 @@ def executer(dossier: Path, fichier: Path, limites: Limites = Limites(), seul: b
             asyncio.run(_executer(notebook, (travail / fichier).parent, dossier_tmp, env, limites,
                                   courante, requetes))
         except CellTimeoutError:
+            resultat.arrete = True
             ecoule = time.monotonic() - debut
             quelle = (f"la limite du carnet ({limites.carnet:.0f}{INSECABLE}s)" if ecoule >= limites.carnet - 1
                       else f"la limite par cellule ({limites.cellule:.0f}{INSECABLE}s)")
@@ -206,9 +209,11 @@ def executer(dossier: Path, fichier: Path, limites: Limites = Limites(), seul: b
                                       f"{quelle} ; le carnet a été arrêté là, les cellules suivantes "
                                       "n'ont pas été exécutées")
         except DeadKernelError:
+            resultat.arrete = True
             resultat.problemes.append(f"{_cellule(notebook, courante[0])} : le noyau s'est arrêté "
                                       "(mémoire épuisée ou sortie forcée) ; le carnet a été arrêté là")
         except Exception as err:  # noqa: BLE001 — le lot continue, le problème est dit
+            resultat.arrete = True
             resultat.problemes.append(f"le carnet n'a pas pu être exécuté ({type(err).__name__} : {str(err)[:200]})")
         resultat.problemes[:0] = _erreurs_des_cellules(notebook)
         # Une requête sans réponse est celle de la cellule arrêtée en cours d'exécution.
