@@ -64,7 +64,8 @@ test-rapide: $(READY)
 	$(BIN)/python -m pytest -m "not lent"
 
 # Build times, bytes each page transfers (served with gzip), Lighthouse scores when a
-# `lighthouse` command is on the PATH (or TRANSFONUM_LIGHTHOUSE names it), Binder env.
+# `lighthouse` command is on the PATH (or TRANSFONUM_LIGHTHOUSE names it), Binder env,
+# and the time to grade a class of 30 (--seulement notes: that part alone).
 bench: $(READY)
 	$(BIN)/python -m transfonum.outils.banc
 
