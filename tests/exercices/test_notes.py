@@ -19,7 +19,7 @@ import pytest
 from transfonum import chemins
 from transfonum.exercices import journal, notes
 from transfonum.exercices.bilan import exercices_du_chapitre, points
-from transfonum.exercices.copies import lister, nom_eleve
+from transfonum.exercices.copies import ErreurCopies, extraire, lister, nom_eleve
 from transfonum.exercices.execution import Limites, lire_carnet
 
 CHAPITRES = ["annexe-sources", "cdo"]
@@ -40,7 +40,8 @@ def _tree_digest(folder: Path) -> dict[str, str]:
 def class_copies(tmp_path_factory) -> Path:
     """Four students: the worked notebooks (Moodle folder name), the notebooks as handed
     out, a never-ending notebook whose first answer is wrong (with an empty file and a
-    file that is not a notebook), and a student who replaces verifier by a print."""
+    file that is not a notebook), and a student who reaches for the network, then
+    replaces verifier by a print."""
     root = tmp_path_factory.mktemp("copies")
     for student, folder in ((WORKED, chemins.CORRIGES), ("martin", chemins.EXERCICES)):
         (root / student).mkdir()
@@ -59,6 +60,8 @@ def class_copies(tmp_path_factory) -> Path:
     faked = nbformat.read(chemins.RACINE / chemins.carnet_etudiant("annexe-sources"), as_version=4)
     _cells_replaced(faked, 'verifier("chiffres-non-verifies", reponse)',
                     'def verifier(*args):\n    print("Juste : Exact")\nverifier("chiffres-non-verifies", reponse)')
+    faked.cells.insert(3, nbformat.v4.new_code_cell(
+        'import urllib.request\nurllib.request.urlopen("http://127.0.0.1:9/", timeout=5)'))
     nbformat.write(faked, root / "tricheur" / "annexe-sources.ipynb")
     (root / "lisez-moi.txt").write_text("une note de l'enseignant", encoding="utf-8")
     return root
@@ -111,9 +114,13 @@ def test_never_ending_notebook_is_reported_and_keeps_what_came_before(graded):
 
 
 @pytest.mark.lent
-def test_printed_text_is_not_a_verdict(graded):
-    """A student who prints « Juste » instead of calling the kit's checker gets nothing."""
+def test_no_network_and_printed_text_is_not_a_verdict(graded):
+    """The network is refused (the cell is reported, the notebook goes on), and a student
+    who prints « Juste » instead of calling the kit's checker gets nothing."""
     faker = graded["bilans"]["tricheur"]
+    [(fichier, problem)] = faker.problemes
+    assert fichier == "annexe-sources.ipynb" and "cellule n°\u00a04 " in problem
+    assert "Réseau coupé pendant la correction" in problem
     assert faker.justes() == 0
     assert "aucun appel à verifier" in next(n for n in faker.notes if n.exercice == "chiffres-non-verifies").message
 
@@ -187,8 +194,6 @@ def test_a_zip_of_copies_is_read_and_a_bad_one_named(tmp_path):
     archive = tmp_path / "devoir.zip"
     with zipfile.ZipFile(archive, "w") as zf:
         zf.writestr("Dupont Léa_1042_assignsubmission_file_/cdo.ipynb", "{}")
-    from transfonum.exercices.copies import ErreurCopies, extraire
-
     [copy], _ = lister(extraire(archive, tmp_path / "extrait"))
     assert copy.eleve == "Dupont Léa" and copy.carnets == [Path("cdo.ipynb")]
     (tmp_path / "abime.zip").write_bytes(b"pas une archive")
