@@ -146,7 +146,7 @@ def test_csv_files_follow_the_issue_and_the_course_rule(graded):
     assert summary["Dupont Léa"][f"justes (sur {per_student})"] == str(worked.justes())
     assert summary["Dupont Léa"]["points (sur 6)"] == f"{points(worked.justes(), worked.total()):.1f}".replace(".", ",")
     assert summary["martin"]["points (sur 6)"] == "0,0"
-    assert {r["eleve"] for r in _rows(out / "problemes.csv")} == {"boucle"}
+    assert {r["eleve"] for r in _rows(out / "problemes.csv")} == {"boucle", "tricheur"}
 
 
 @pytest.mark.lent
