@@ -5,7 +5,8 @@
 #      make pdf (each chapter and its exercise sheet as PDF, in the site),
 #      make branche-etudiante (the git branch Binder and the hub open, no solutions),
 #      make test-rapide (unit tests only, under a minute), make serve (serve the site
-#      on 127.0.0.1), make bench, make clean,
+#      on 127.0.0.1), make notes COPIES=<folder or zip> (grade a class's notebooks),
+#      make banque (the Moodle question bank), make bench, make clean,
 #      make verrou (rewrite requirements.lock after a pin changed in requirements.txt).
 
 PYTHON ?= python3
@@ -18,7 +19,7 @@ LOCK   := requirements.lock
 PORT   ?= 8000
 ETUDIANT := _build/etudiant
 
-.PHONY: book book-etudiant pdf pdf-etudiant branche-etudiante test test-rapide serve bench clean verrou
+.PHONY: book book-etudiant pdf pdf-etudiant branche-etudiante test test-rapide serve notes banque bench clean verrou
 
 $(READY): requirements.txt $(LOCK) pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
@@ -64,6 +65,17 @@ serve:
 	@echo "Site servi sur http://127.0.0.1:$(PORT)/ (Ctrl+C pour arrêter)"
 	$(PYTHON) -m http.server --bind 127.0.0.1 --directory _build/html $(PORT)
 
+# A class's notebooks graded: one folder per student, a Moodle download, or its zip.
+NOTES ?= _build/notes
+notes: $(READY)
+	@test -n "$(COPIES)" || { echo "Indiquez les copies : make notes COPIES=dossier-ou-archive.zip"; exit 1; }
+	$(BIN)/python -m transfonum.exercices.notes "$(COPIES)" --sortie "$(NOTES)"
+
+# Every question of the keys as a Moodle question bank (XML, and GIFT); SITE= the
+# published book's address, for each question's link to its chapter.
+banque: $(READY)
+	$(BIN)/python -m transfonum.exercices.moodle --sortie _build/banque.xml --gift _build/banque.gift $(if $(SITE),--site $(SITE))
+
 test: $(READY)
 	$(BIN)/python -m pytest
 
@@ -71,7 +83,8 @@ test-rapide: $(READY)
 	$(BIN)/python -m pytest -m "not lent"
 
 # Build times, bytes each page transfers (served with gzip), Lighthouse scores when a
-# `lighthouse` command is on the PATH (or TRANSFONUM_LIGHTHOUSE names it), Binder env.
+# `lighthouse` command is on the PATH (or TRANSFONUM_LIGHTHOUSE names it), Binder env,
+# and the time to grade a class of 30 (--seulement notes: that part alone).
 bench: $(READY)
 	$(BIN)/python -m transfonum.outils.banc
 

@@ -86,6 +86,14 @@ def sources(racine: Path = RACINE) -> list[Path]:
     return sorted((racine / SOURCES_CARNETS).glob("*.md"))
 
 
+def titre(chapitre: str, racine: Path = RACINE) -> str:
+    """Le titre du chapitre, lu dans le titre de sa source (« # Exercices — <titre> »)."""
+    for ligne in (racine / source_carnet(chapitre)).read_text(encoding="utf-8").splitlines():
+        if ligne.startswith("# "):
+            return ligne[2:].split(" — ", 1)[-1].strip()
+    return chapitre
+
+
 def _etiquettes(cell) -> set[str]:
     return set(cell.get("metadata", {}).get("tags", []))
 

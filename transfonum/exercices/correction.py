@@ -26,6 +26,8 @@ SANS_REPONSE = (
     f"Pas encore de réponse{INSECABLE}: remplacez {guillemets('...')} par votre réponse, "
     f"puis relancez la cellule."
 )
+#: Message quand un pourcentage est donné comme une proportion (0,31 pour 31 %).
+EN_POURCENTAGE = "Donnez la réponse en pourcentage, sur 100, et non comme une proportion entre 0 et 1."
 _ILLISIBLE = (
     f"Je n'ai pas pu lire votre réponse{INSECABLE}; vérifiez sa forme (un nombre, un choix "
     f"ou un dictionnaire selon l'exercice) et réessayez."
@@ -83,7 +85,7 @@ def _corriger_nombre(ex: Cle, reponse: object) -> Verdict:
     if any(_proche(c, ex.expected, ex.tolerance) for c in candidates):
         return Verdict(True, f"Exact{INSECABLE}: {_montrer(ex, ex.expected)}. {ex.right}")
     if ex.unit == "pourcent" and not ex.accept_fraction and _proche(read.valeur * 100, ex.expected, ex.tolerance):
-        return Verdict(False, f"Donnez la réponse en pourcentage, sur 100, et non comme une proportion entre 0 et 1. {ex.wrong}")
+        return Verdict(False, f"{EN_POURCENTAGE} {ex.wrong}")
     shown = _montrer(ex, read.valeur)
     for value, message in ex.traps:
         if any(_proche(c, value, ex.tolerance) for c in candidates):
@@ -143,4 +145,4 @@ def corriger(identifiant: str, reponse: object) -> Verdict:
         return Verdict(False, _ILLISIBLE)
 
 
-__all__ = ["SANS_REPONSE", "Verdict", "cle", "corriger", "identifiants"]
+__all__ = ["EN_POURCENTAGE", "SANS_REPONSE", "Verdict", "cle", "corriger", "identifiants"]

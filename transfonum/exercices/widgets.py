@@ -29,6 +29,7 @@ import ipywidgets as widgets
 from IPython.core.interactiveshell import InteractiveShell
 from IPython.display import HTML
 
+from transfonum.exercices import journal
 from transfonum.exercices.correction import corriger, cle
 from transfonum.exercices.cles import Cle
 from transfonum.exercices.reponses import exemple
@@ -104,8 +105,12 @@ def verifier(identifiant: str, reponse: object) -> Retour:
     :param identifiant: identifiant d'exercice (voir ``transfonum.exercices.identifiants()``).
     :param reponse: la réponse de l'élève, de n'importe quel type.
     :raises LookupError: si l'identifiant est inconnu (faute d'auteur).
+
+    Le verdict est aussi ajouté au journal de la correction, quand elle en tient un
+    (:mod:`transfonum.exercices.journal`).
     """
     result = corriger(identifiant, reponse)
+    journal.noter(identifiant, result.juste, result.message)
     return Retour(result.juste, result.message)
 
 

@@ -1,6 +1,6 @@
 """Banc de mesure de la construction du livre, du poids de ses pages et de
-l'environnement des élèves (``make bench`` ; ``--seulement livre``, ``--seulement pages``
-ou ``--seulement binder`` pour une seule partie).
+l'environnement des élèves et de la correction d'une classe (``make bench`` ;
+``--seulement livre``, ``pages``, ``binder`` ou ``notes`` pour une seule partie).
 
 Livre : secondes d'une construction complète, d'une reconstruction sans changement,
 d'une reconstruction après modification d'un chapitre et après modification du moteur
@@ -24,6 +24,10 @@ Binder : taille installée d'un environnement neuf fait depuis ``binder/requirem
 comparée à celle de l'environnement complet qui lance le banc (objectif ≤ 40 %), et
 secondes entre le démarrage d'un noyau dans cet environnement et le premier widget d'un
 carnet d'exercices (objectif ≤ 3 s).
+
+Notes : secondes de ``python -m transfonum.exercices.notes`` sur une classe de 30 élèves
+(``--eleves``) qui rendent chacun tous les carnets corrigés du kit, un processus par cœur,
+limites de temps par défaut ; et la moyenne par carnet et par élève.
 """
 
 from __future__ import annotations
@@ -50,7 +54,8 @@ import nbformat
 from nbclient import NotebookClient
 
 from transfonum import fr
-from transfonum.chemins import EXERCICES, LIVRE, PAQUET, RACINE
+from transfonum.chemins import CORRIGES, EXERCICES, LIVRE, PAQUET, RACINE
+from transfonum.exercices import notes
 from transfonum.outils import binder
 from transfonum.site.construction import construire
 
@@ -346,19 +351,46 @@ def rapport_pages(dossier_html: Path | None = None, essais: int = ESSAIS_LIGHTHO
                       + ("objectifs atteints" if not manques else "SOUS l'objectif : " + ", ".join(manques)))
 
 
+ELEVES_PAR_CLASSE = 30
+
+
+def rapport_notes(eleves: int = ELEVES_PAR_CLASSE) -> None:
+    """Corrige une classe de ``eleves`` élèves qui rendent chacun tous les carnets corrigés."""
+    print(f"Correction d'une classe ({eleves} élèves, tous les carnets corrigés du kit)")
+    carnets = sorted((RACINE / CORRIGES).glob("*.ipynb"))
+    with tempfile.TemporaryDirectory(prefix="banc-notes-") as tmp:
+        copies = Path(tmp) / "copies"
+        for numero in range(1, eleves + 1):
+            dossier = copies / f"Élève {numero:02d}_{numero}_assignsubmission_file_"
+            dossier.mkdir(parents=True)
+            for carnet in carnets:
+                shutil.copy(carnet, dossier / carnet.name)
+        processus = len(os.sched_getaffinity(0))
+        debut = time.perf_counter()
+        bilans, _ = notes.noter(copies, Path(tmp) / "resultats", processus=processus)
+        duree = time.perf_counter() - debut
+    executes = eleves * len(carnets)
+    justes = sum(b.justes() for b in bilans) / max(1, sum(b.total() for b in bilans))
+    print(f"  {executes} carnets, {processus} processus : {fr.nombre(duree)} s "
+          f"({fr.nombre(duree / 60, 1)} min) ; {fr.nombre(duree / executes, 1)} s par carnet, "
+          f"{fr.nombre(duree / eleves, 1)} s par élève ; exercices justes : {fr.pourcent(100 * justes)}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Lance le banc et affiche son rapport ; renvoie le code de sortie."""
     parser = argparse.ArgumentParser(
         prog="python -m transfonum.outils.banc",
-        description="Banc de mesure : construction du livre, poids des pages, environnement Binder.")
-    parser.add_argument("--seulement", choices=("livre", "pages", "binder"), help="une seule partie du banc")
+        description="Banc de mesure : construction du livre, poids des pages, environnement Binder, "
+                    "correction d'une classe.")
+    parser.add_argument("--seulement", choices=("livre", "pages", "binder", "notes"), help="une seule partie du banc")
+    parser.add_argument("--eleves", type=int, default=ELEVES_PAR_CLASSE, help="notes : élèves de la classe corrigée")
     parser.add_argument("--site", type=Path, default=None,
                         help="pages : mesurer ce site déjà construit (dossier _build/html) au lieu d'en construire un")
     parser.add_argument("--essais", type=int, default=ESSAIS_LIGHTHOUSE, help="pages : passages de Lighthouse par page")
     args = parser.parse_args(argv)
     if args.site is not None and not (args.site / "index.html").exists():
         parser.error(f"--site : pas de site construit dans {args.site} (index.html absent)")
-    parties = [args.seulement] if args.seulement else ["livre", "pages", "binder"]
+    parties = [args.seulement] if args.seulement else ["livre", "pages", "binder", "notes"]
     for numero, partie in enumerate(parties):
         if numero:
             print()
@@ -366,6 +398,8 @@ def main(argv: list[str] | None = None) -> int:
             rapport_livre()
         elif partie == "pages":
             rapport_pages(args.site, args.essais)
+        elif partie == "notes":
+            rapport_notes(args.eleves)
         else:
             rapport_binder()
     return 0
