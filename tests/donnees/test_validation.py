@@ -125,6 +125,18 @@ def test_confirmed_figure_must_name_its_study(data_copy):
     assert_one_problem(data_copy, f"ligne {row}", "« etude_id »", "doit nommer l'étude")
 
 
+def test_a_figure_without_value_must_keep_the_posts_words(data_copy):
+    """« des dizaines de millions » is stored as words, with no value; a figure with
+    neither a value nor its wording is refused."""
+    path = data_copy / "chiffres.csv"
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    worded = next(i for i, r in enumerate(rows, start=2) if r["formulation"] and not r["valeur"])
+    assert messages(data_copy) == []
+    edit(path, worded, "formulation", "")
+    assert_one_problem(data_copy, f"ligne {worded}", "« valeur »", "obligatoire")
+
+
 def test_command_exits_1_with_one_line_per_problem(data_copy, capsys):
     edit(data_copy / "chiffres.csv", 5, "valeur", "x")
     edit(data_copy / "chiffres.csv", 9, "mise_en_garde", "")

@@ -175,6 +175,9 @@ def _problemes_du_kit(data_dir: Path, shown: str, paths: dict[str, str]) -> Iter
                     value = _nombre(row.get(field))
                     if value is not None and value > 100:
                         yield Probleme(file, line, field, f"{row[field]} dépasse le maximum 100 (pourcentage)")
+            if not row.get("valeur") and not (row.get("formulation") or "").strip():
+                yield Probleme(file, line, "valeur",
+                              "valeur obligatoire manquante (seul un chiffre donné en mots, avec sa « formulation », peut s'en passer)")
             statut = row.get("statut")
             if statut in ("confirme", "differe") and not row.get("etude_id"):
                 yield Probleme(file, line, "etude_id",

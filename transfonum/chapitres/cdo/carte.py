@@ -1,8 +1,8 @@
 """La carte de décision du chapitre sur le CDO : où placer le responsable du numérique.
 
 Deux curseurs placent une entreprise selon les deux facteurs de rattachement que le
-billet tire du rapport de Forrester — les compétences digitales de l'équipe de direction
-en place et la maturité des capacités digitales de l'organisation —, notés de 0 à 10.
+billet tire du rapport de Forrester — les compétences numériques de l'équipe de direction
+en place et la maturité des capacités numériques de l'organisation —, notés de 0 à 10.
 La carte éclaire la case où tombe le point et écrit le placement recommandé. Les quatre
 cases et leurs textes sont ceux de la table ``cdo_placements`` : c'est la lecture que
 fait le kit de ces deux facteurs, pas un outil de Forrester (la colonne ``fondement`` dit
@@ -112,18 +112,18 @@ def graphique_carte(placements: pd.DataFrame) -> alt.LayerChart:
     competences = alt.param(
         name="competences", value=DEPART["competences"],
         bind=alt.binding_range(min=bas, max=haut, step=0.5,
-                               name=f"Compétences digitales de l'équipe de direction (0 à 10){fr.INSECABLE}: "),
+                               name=f"Compétences numériques de l'équipe de direction (0 à 10){fr.INSECABLE}: "),
     )
     maturite = alt.param(
         name="maturite", value=DEPART["maturite"],
         bind=alt.binding_range(min=bas, max=haut, step=0.5,
-                               name=f"Maturité des capacités digitales de l'entreprise (0 à 10){fr.INSECABLE}: "),
+                               name=f"Maturité des capacités numériques de l'entreprise (0 à 10){fr.INSECABLE}: "),
     )
     def xy(champ_x: str, champ_y: str) -> dict:
         return {
-            "x": alt.X(f"{champ_x}:Q", title="Compétences digitales des dirigeants",
+            "x": alt.X(f"{champ_x}:Q", title="Compétences numériques des dirigeants",
                        scale=alt.Scale(domain=[bas, haut], nice=False), axis=alt.Axis(values=[bas, SEUIL, haut], grid=False)),
-            "y": alt.Y(f"{champ_y}:Q", title="Maturité des capacités digitales",
+            "y": alt.Y(f"{champ_y}:Q", title="Maturité des capacités numériques",
                        scale=alt.Scale(domain=[bas, haut + BANDEAU], nice=False),
                        axis=alt.Axis(values=[bas, SEUIL, haut], grid=False)),
         }
@@ -170,8 +170,8 @@ def description(placements: pd.DataFrame) -> str:
         for ligne in placements.itertuples()
     ]
     return (
-        "Carte de décision à deux axes notés de 0 à 10, les compétences digitales de l'équipe de "
-        "direction en abscisse et la maturité des capacités digitales en ordonnée, coupée en quatre "
+        "Carte de décision à deux axes notés de 0 à 10, les compétences numériques de l'équipe de "
+        "direction en abscisse et la maturité des capacités numériques en ordonnée, coupée en quatre "
         f"cases à la note {fr.nombre(SEUIL)}{fr.INSECABLE}: " + f"{fr.INSECABLE}; ".join(cases)
         + f". Deux curseurs sous la carte déplacent un losange noir{fr.INSECABLE}; la case où il tombe est "
         "mise en avant et son placement est écrit au-dessus de la carte."
