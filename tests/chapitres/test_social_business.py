@@ -146,8 +146,7 @@ def test_funnel_rates_follow_the_author_counters():
 
 
 def test_the_print_version_is_not_a_funnel_step():
-    # « près de 300 téléchargements plus une centaine pour la version print » :
-    # des téléchargements en plus, pas une étape après les autres.
+    # Le billet compte la « version print » en plus des téléchargements : pas une étape.
     assert "c-livre-blanc-print" not in [i for _, i in sb.ETAPES_ENTONNOIR]
 
 
