@@ -61,12 +61,27 @@ def test_a_changed_markup_stops_the_build_naming_the_patch(tmp_path, correctif):
     if correctif.fichiers.endswith(".js"):
         script = script.replace("Toggle hidden content", "Toggle the hidden content")
     else:
-        page = correctif.ancien.sub("<!-- balisage changé -->", page)
+        # the markup changes shape, but what it is stays (a patch's witness still sees it)
+        page = correctif.ancien.sub(lambda m: "<!-- balisage changé -->" + "".join(
+            correctif.temoin.findall(m.group(0)) if correctif.temoin else []), page)
     site = _site(tmp_path, {"book/cdo.html": page}, script)
     with pytest.raises(CorrectifSansEffet, match=f"« {correctif.nom} » ne trouve plus") as erreur:
         correctifs.appliquer_correctif(correctif, site)
     assert correctif.origine in str(erreur.value)
     assert ("togglebutton.js" if correctif.fichiers.endswith(".js") else "book/cdo.html") in str(erreur.value)
+
+
+def test_a_patch_with_a_witness_asks_only_where_the_markup_is(tmp_path):
+    """The part toggle exists only when a part of the table of contents has pages: a page
+    without one needs no patch, a page whose toggle changed shape stops the build."""
+    sans_partie = PAGE_DU_THEME.replace('<details><summary><span class="toctree-toggle" role="presentation"><i></i></span>'
+                                        '</summary></details>', "")
+    site = _site(tmp_path, {"a.html": sans_partie, "b.html": PAGE_DU_THEME})
+    assert correctifs.appliquer(site)["triangle-sommaire"] == 1
+    autre_forme = PAGE_DU_THEME.replace("<summary><span", '<summary class="x"><span')
+    site = _site(tmp_path / "autre", {"a.html": autre_forme})
+    with pytest.raises(CorrectifSansEffet, match=r"« triangle-sommaire » .*a\.html \(0 sur 1\)"):
+        correctifs.appliquer(site)
 
 
 def test_a_theme_file_gone_stops_the_build(tmp_path):

@@ -30,7 +30,11 @@ class Correctif:
     permis) ; ``par_fichier`` : le nombre minimal de remplacements dans chaque fichier
     visé (au moins un) ; ``sauf`` : des fichiers visés où il n'a pas lieu d'être ;
     ``deja_fait`` : pour un fichier que Sphinx ne récrit pas à chaque construction (un
-    script du thème), le texte qui montre que le correctif y est déjà passé."""
+    script du thème), le texte qui montre que le correctif y est déjà passé ; ``temoin`` :
+    pour un balisage que seules certaines pages contiennent, un motif plus large qui le
+    repère, quelle que soit sa forme exacte : chaque fichier doit alors compter autant de
+    remplacements que de témoins (aucun témoin : rien à corriger), au lieu de
+    ``par_fichier``."""
 
     nom: str
     origine: str
@@ -40,6 +44,7 @@ class Correctif:
     par_fichier: int = 1
     sauf: tuple[str, ...] = field(default=())
     deja_fait: str | None = None
+    temoin: re.Pattern | None = None
 
     def __post_init__(self) -> None:
         if self.par_fichier < 1:
@@ -77,6 +82,7 @@ CORRECTIFS: tuple[Correctif, ...] = (
         ancien=_texte('<summary><span class="toctree-toggle" role="presentation">'),
         nouveau='<summary aria-label="Afficher les pages de cette partie">'
                 '<span class="toctree-toggle" role="presentation">',
+        temoin=_texte('class="toctree-toggle"'),  # seulement si une partie a des pages
     ),
     Correctif(
         nom="script-icones",
@@ -131,8 +137,9 @@ def appliquer_correctif(correctif: Correctif, sortie: Path, pages: Iterable[Path
         texte = fichier.read_text(encoding="utf-8", errors="surrogateescape")
         corrige, nombre = correctif.ancien.subn(correctif.nouveau, texte)
         faits = nombre + (texte.count(correctif.deja_fait) if correctif.deja_fait else 0)
-        if faits < correctif.par_fichier:
-            manquants.append(f"{fichier.relative_to(sortie).as_posix()} ({faits} sur {correctif.par_fichier})")
+        attendus = len(correctif.temoin.findall(texte)) if correctif.temoin else correctif.par_fichier
+        if faits < attendus:
+            manquants.append(f"{fichier.relative_to(sortie).as_posix()} ({faits} sur {attendus})")
         if nombre:
             fichier.write_text(corrige, encoding="utf-8", errors="surrogateescape")
         total += faits
