@@ -138,17 +138,21 @@ def test_explorer_binds_a_dropdown_of_domains_and_shows_the_wording():
 def test_funnel_rates_follow_the_author_counters():
     table = sb.entonnoir(CHIFFRES)
     valeurs = CHIFFRES.set_index("id")["valeur"]
-    vues, dl, imprime = (valeurs[i] for _, i in sb.ETAPES_ENTONNOIR)
+    vues, dl = (valeurs[i] for _, i in sb.ETAPES_ENTONNOIR)
     assert math.isnan(table.loc[0, "taux_etape"])
     assert table.loc[1, "taux_etape"] == pytest.approx(dl / vues * 100)
-    assert table.loc[2, "taux_etape"] == pytest.approx(imprime / dl * 100)
-    assert table.loc[2, "taux_depart"] == pytest.approx(imprime / vues * 100)
+    assert table.loc[1, "taux_depart"] == pytest.approx(dl / vues * 100)
     assert set(table["approximation"]) == {"environ"}
 
 
+def test_the_print_version_is_not_a_funnel_step():
+    # Le billet compte la « version print » en plus des téléchargements : pas une étape.
+    assert "c-livre-blanc-print" not in [i for _, i in sb.ETAPES_ENTONNOIR]
+
+
 def test_funnel_names_a_missing_counter():
-    with pytest.raises(KeyError, match="c-livre-blanc-print"):
-        sb.entonnoir(CHIFFRES[CHIFFRES["id"] != "c-livre-blanc-print"])
+    with pytest.raises(KeyError, match="c-livre-blanc-telechargements"):
+        sb.entonnoir(CHIFFRES[CHIFFRES["id"] != "c-livre-blanc-telechargements"])
 
 
 # --- Causes ----------------------------------------------------------------------------
@@ -213,7 +217,9 @@ def test_funnel_key_matches_the_computed_rate_and_its_trap():
     table = sb.entonnoir(CHIFFRES)
     assert table.loc[1, "taux_etape"] < 2  # « moins de deux » pour cent consultations
     assert KEYS["sb-entonnoir"]["expected"] == "moins-de-deux"
-    assert round(table.loc[2, "taux_etape"]) == 33  # le piège « environ trente-trois »
+    valeurs = CHIFFRES.set_index("id")["valeur"]
+    piege = valeurs["c-livre-blanc-print"] / valeurs["c-livre-blanc-telechargements"] * 100
+    assert round(piege) == 33  # le piège « environ trente-trois » : la version print, hors entonnoir
 
 
 @pytest.mark.parametrize("identifiant", [k for k, v in KEYS.items() if v["type"] == "choice"])

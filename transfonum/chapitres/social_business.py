@@ -6,7 +6,8 @@ Trois jeux de données nourrissent le chapitre :
   par le blog (domaine, ce que mesure la question, base des répondants) ; sa valeur et
   sa provenance restent dans ``chiffres`` ;
 - ``chiffres`` porte aussi les compteurs que l'auteur du blog donne de son livre blanc
-  (consultations, téléchargements, version imprimable) ;
+  (consultations, téléchargements, et une centaine de téléchargements de la « version
+  print » comptés en plus, qui ne forment pas une étape de l'entonnoir) ;
 - ``causes_essoufflement`` range les six causes du billet de 2014, avec la grille de
   lecture du kit (levier, horizon).
 
@@ -46,7 +47,7 @@ VAGUES = (2012, 2014)
 #: Ce que chaque vague demande, en une ligne (description du graphique, encadrés).
 QUESTION_VAGUE = {
     2012: "Rapport 2012 (enquête 2011) — ce que les entreprises attendent à deux ans",
-    2014: "Rapport 2014 (enquête 2013) — usages et apports perçus, selon la maturité",
+    2014: "Rapport 2014 (enquête 2013) — pratique, impact et usages cités par le billet, questions d'origine non connues",
 }
 #: Pourquoi l'écart compte, vague par vague (texte du kit, repris dans l'encadré de vérification).
 POURQUOI_VAGUE = {
@@ -55,15 +56,16 @@ POURQUOI_VAGUE = {
         "obtenue, et le mot « essentiel » employé par le billet n'est pas celui du rapport."
     ),
     2014: (
-        "faute d'avoir retrouvé ces pourcentages, on ne peut ni les confirmer ni dire exactement "
-        "ce qu'ils mesurent ; le plus élevé ne porte que sur les entreprises matures."
+        "faute d'avoir retrouvé ces pourcentages, on ne peut ni les confirmer ni dire ce que "
+        "l'on a demandé aux sondés ; le plus élevé ne porte que sur les entreprises matures."
     ),
 }
 #: Les étapes de l'entonnoir du livre blanc, dans l'ordre, et le chiffre qui porte chacune.
+#: La « version print » n'en est pas une : l'auteur compte ses téléchargements en plus
+#: des autres, pas parmi eux (chiffre ``c-livre-blanc-print``, hors entonnoir).
 ETAPES_ENTONNOIR = (
     ("Consultations sur SlideShare", "c-livre-blanc-vues"),
     ("Téléchargements", "c-livre-blanc-telechargements"),
-    ("Version imprimable", "c-livre-blanc-print"),
 )
 #: Libellé de l'option de l'explorateur qui montre tous les domaines.
 TOUS = "Tous les domaines"
@@ -248,7 +250,7 @@ def graphique_explorateur(fusion: pd.DataFrame) -> alt.VConcatChart:
 
 
 def entonnoir(chiffres: pd.DataFrame) -> pd.DataFrame:
-    """Les étapes du livre blanc (consultations, téléchargements, version imprimable) :
+    """Les étapes du livre blanc (consultations, puis téléchargements) :
     la valeur citée, son approximation, le taux de passage depuis l'étape précédente et
     depuis la première (en pourcentage). Ce sont les compteurs de l'auteur, arrondis par
     lui : les taux n'en sont que des ordres de grandeur."""
