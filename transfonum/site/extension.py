@@ -12,10 +12,11 @@ un gestionnaire par événement, dans l'ordre où les pièces doivent jouer.
   (:mod:`~transfonum.site.correctifs`) sur les pages écrites, puis site allégé
   (:mod:`~transfonum.site.allegement`) ;
 - les gabarits du kit (``site/modeles/``, avant ceux du thème), la directive
-  ``{autoevaluation}``, le rôle ``{notebook-exercice}``, deux visiteurs de nœuds
-  (cellules repliées, entrées de bibliographie) et quatre post-transformations
+  ``{autoevaluation}``, les rôles ``{notebook-exercice}`` et ``{extrait}``
+  (:mod:`~transfonum.site.extraits`), deux visiteurs de nœuds
+  (cellules repliées, entrées de bibliographie) et cinq post-transformations
   (invites en français, titres des solutions, en-têtes vides des tableaux de pandas,
-  espaces insécables).
+  extraits numérotés pour l'impression, espaces insécables).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from transfonum.site import (accessibilite, allegement, autoevaluation, bibliographie, correctifs, diaporamas,
-                             documents, edition_etudiante, empreinte, entete, interface, lancement, vega)
+                             documents, edition_etudiante, empreinte, entete, extraits, interface, lancement, vega)
 from transfonum.site.construction import VARIABLE_EDITION_ETUDIANTE
 from transfonum.site.statique import FEUILLE_DE_STYLE, FEUILLE_IMPRESSION, MODELES, STATIQUE
 
@@ -66,6 +67,8 @@ def _contexte_de_page(app: Sphinx, pagename: str, templatename: str, context: di
     if vega.a_un_explorateur(corps):
         app.add_js_file(vega.SCRIPT_EXPLORATEURS, defer="defer")
     autoevaluation.ajouter_fichiers(app, corps)
+    if "transfonum-extrait" in corps:
+        app.add_js_file(extraits.SCRIPT_EXTRAITS, defer="defer")
     interface.sans_thebe(context)
     allegement.scripts_de_page(context)
     entete.ajouter_description(app, pagename, context, doctree)
@@ -100,6 +103,13 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", _construction_finie, priority=900)
     app.add_directive("autoevaluation", autoevaluation.AutoEvaluation)
     app.add_role("notebook-exercice", lancement.role_carnet_exercice)
+    app.add_role("extrait", extraits.role_extrait)
+    app.add_directive("lieux-des-extraits", extraits.DirectiveLieuxDesExtraits)
+    app.add_node(extraits.noeud_lieux_extraits)
+    app.connect("env-purge-doc", extraits.oublier_page)
+    app.connect("env-merge-info", extraits.fusionner)
+    app.add_node(extraits.noeud_extrait, html=(extraits.visiter_extrait, None),
+                 latex=(extraits.ignorer, None), text=(extraits.ignorer, None))
     app.add_node(HideCodeCellNode, override=True,
                  html=(interface.visiter_cellule_repliee, interface.quitter_cellule_repliee))
     app.add_node(nodes.citation, override=True,
@@ -107,5 +117,7 @@ def setup(app: Sphinx) -> dict:
     app.add_post_transform(interface.TraductionInvites)
     app.add_post_transform(interface.TitresDeSolution)
     app.add_post_transform(accessibilite.EntetesVides)
+    app.add_post_transform(extraits.NotesDesExtraits)
+    app.add_post_transform(extraits.LieuxDesExtraits)
     app.add_post_transform(interface.EspacesFrancaises)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
