@@ -15,10 +15,10 @@ from transfonum.site import extraits
 
 CONF = """
 from transfonum.site import extraits
-from sphinx.util.fileutil import copy_asset_file
 from transfonum.site.statique import STATIQUE
 
-extensions = ["myst_parser", "sphinxcontrib.bibtex"]
+extensions = ["myst_nb", "sphinxcontrib.bibtex"]  # as the book: myst-nb reads the .md pages
+nb_execution_mode = "off"
 bibtex_bibfiles = ["refs.bib"]
 exclude_patterns = ["_build"]
 language = "fr"
