@@ -122,6 +122,7 @@ def test_the_sources_annex_says_where_each_post_is_quoted(tiny_site):
     assert "2\u00a0passages" in lieux.get_text() or "2 passages" in lieux.get_text()
     assert [a["href"] for a in lieux.select("a")] == [
         "chapitre.html#tf-cit-essai-1", "chapitre.html#tf-cit-parole-2", "chapitre.html#tf-cit-essai-3"]
+    assert "dans Un chapitre, phrases 1, 2, 3" in lieux.get_text(), "the chapter named once, its sentences numbered"
     chapitre = BeautifulSoup((tiny_site / "chapitre.html").read_text(encoding="utf-8"), "html.parser")
     assert all(chapitre.find(id=a["href"].split("#")[1]) for a in lieux.select("a")), "each link finds its sentence"
 

@@ -212,13 +212,17 @@ class LieuxDesExtraits(SphinxPostTransform):
             passages = len({identifiant for _, identifiant, _ in phrases})
             paragraphe = nodes.paragraph("", "", nodes.emphasis("", _typographie(titre)),
                                          nodes.Text(f" : {passages} passage{'s' if passages > 1 else ''}, cité"
-                                                    f"{'s' if passages > 1 else ''} par "))
-            for n, (docname, identifiant, numero) in enumerate(phrases):
-                if n:
-                    paragraphe += nodes.Text(", ")
-                adresse = self.app.builder.get_relative_uri(self.env.docname, docname) + "#" + ancre(identifiant, numero)
-                texte = f"{self.env.titles[docname].astext()}, phrase {numero}"
-                paragraphe += nodes.reference("", texte, refuri=adresse, internal=True)
+                                                    f"{'s' if passages > 1 else ''} dans "))
+            pages: dict[str, list[tuple[str, int]]] = {}
+            for docname, identifiant, numero in phrases:
+                pages.setdefault(docname, []).append((identifiant, numero))
+            for n, (docname, marques) in enumerate(pages.items()):
+                paragraphe += nodes.Text(" ; " if n else "")
+                paragraphe += nodes.Text(f"{self.env.titles[docname].astext()}, phrase{'s' if len(marques) > 1 else ''} ")
+                for m, (identifiant, numero) in enumerate(marques):
+                    paragraphe += nodes.Text(", " if m else "")
+                    adresse = self.app.builder.get_relative_uri(self.env.docname, docname) + "#" + ancre(identifiant, numero)
+                    paragraphe += nodes.reference("", str(numero), refuri=adresse, internal=True)
             liste += nodes.list_item("", paragraphe)
         if not liste.children:
             return nodes.paragraph("", "Aucune page ne cite encore les mots d'un billet.")
