@@ -2,6 +2,8 @@
 
 What is checked, for every chapter of the « Chapitres » part of ``_toc.yml``:
 
+- the book's root page (the introduction) may have a plan of its own
+  (``seance-<racine>.md``), a half-session without case nor exercise, first in the part;
 - a chapter has a session plan (``book/enseigner/seance-<chapitre>.md``) and a case
   (``cas-<chapitre>.md``), both or neither, both in the « Enseigner avec ce kit » part;
   a chapter without them must be named in ``SANS_PLAN`` with its reason, so a chapter
@@ -67,6 +69,8 @@ def _fichiers(entrees) -> list[str]:
 
 
 CHAPITRES = [Path(f).name for f in _fichiers(_partie("Chapitres")["chapters"])]
+RACINE_LIVRE = Path(TOC["root"]).name
+PLAN_RACINE = ENSEIGNER / f"seance-{RACINE_LIVRE}.md"
 PLANIFIES = [c for c in CHAPITRES if (ENSEIGNER / f"seance-{c}.md").exists()]
 
 
@@ -229,12 +233,20 @@ def test_plans_and_cases_come_in_pairs_in_the_instructor_part():
         if stem != "index":
             genre, chapitre = stem.split("-", 1)
             assert genre in ("seance", "cas"), f"book/enseigner/{stem}.md : ni plan ni cas"
+            if (genre, chapitre) == ("seance", RACINE_LIVRE):
+                continue
             assert chapitre in CHAPITRES, f"book/enseigner/{stem}.md : « {chapitre} » n'est pas un chapitre de _toc.yml"
     attendu = [f"book/enseigner/{g}-{c}" for c in PLANIFIES for g in ("seance", "cas")]
+    if PLAN_RACINE.exists():
+        attendu.append(f"book/enseigner/seance-{RACINE_LIVRE}")
     partie = _partie("Enseigner avec ce kit")
     assert not partie.get("numbered"), "la partie des enseignants n'est pas numérotée"
     assert partie["chapters"][0]["file"] == "book/enseigner/index"
     assert sorted(_fichiers(partie["chapters"][0].get("sections", []))) == sorted(attendu)
+    if PLAN_RACINE.exists():
+        premier = _fichiers(partie["chapters"][0]["sections"])[0]
+        assert premier == f"book/enseigner/seance-{RACINE_LIVRE}", "le plan de l'introduction vient en premier"
+
     for chapitre in PLANIFIES:
         assert (ENSEIGNER / f"cas-{chapitre}.md").exists(), f"le chapitre « {chapitre} » a un plan mais pas de cas"
 
@@ -313,3 +325,19 @@ def test_cases_are_linked_by_their_full_path():
         if re.search(r"\{doc\}`(?:\./)?cas-", _lire(p))
     ]
     assert not fautifs, f"liez les cas par {{doc}}`/book/enseigner/cas-…` : {fautifs}"
+
+
+def test_the_introduction_plan_is_a_half_session_without_exercise():
+    """The course page lists an introduction session; its plan, when there is one, lasts
+    45 minutes (the other half of the initiation's session), names no exercise and
+    links the introduction."""
+    if not PLAN_RACINE.exists():
+        pytest.skip("pas de plan pour l'introduction")
+    plan = _lire(PLAN_RACINE)
+    lignes = _tableau(_section(plan, "Déroulé"))
+    assert lignes[0][:2] == ["Durée (min)", "Étape"]
+    assert sum(int(ligne[0]) for ligne in lignes[1:]) == 45
+    assert [ligne[1] for ligne in lignes[1:]][0] == "Accroche" and lignes[-1][1] == "Synthèse"
+    cles = {e for c in CHAPITRES for e in _cles(c)}
+    assert not {c for c in codes(plan) if ID_EXERCICE.match(c)} & cles
+    assert f"{{doc}}`../{RACINE_LIVRE}`" in plan
