@@ -249,6 +249,10 @@ LAPTOP = {"width": 1280, "height": 900}
 #: In the dark theme, axe runs its contrast rule only: the rest does not depend on colours.
 OPTIONS_AXE_SOMBRE = {"resultTypes": ["violations"], "runOnly": {"type": "rule", "values": ["color-contrast"]}}
 THEME = "() => document.documentElement.dataset.theme || ''"
+#: Resolves once every finite animation or transition of the page (colours changing with
+#: the theme) has ended.
+SETTLED = """() => Promise.all(document.getAnimations()
+    .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity).map((a) => a.finished))"""
 
 
 def _files(entries: list[dict]) -> list[str]:
@@ -318,6 +322,7 @@ def visit_page(browser, url: str, fonts: dict, name: str = "") -> Visit:
         if light:  # a page of the theme follows the reader's system
             page.wait_for_function(f"() => ({THEME})() === 'dark'", timeout=5000)
         visit.themes = (light, page.evaluate(THEME))
+        page.evaluate(SETTLED)
         visit.axe_dark = violations(page, OPTIONS_AXE_SOMBRE)
         visit.sliders, visit.slider_problems = move_every_slider(page, name)
         page.set_viewport_size(PHONE)

@@ -43,7 +43,7 @@ def test_the_sweep_would_see_a_contrast_lost_in_the_dark_theme(built_site, site_
     (html_dir / "_sonde-sombre.html").write_text(
         '<!DOCTYPE html><html lang="fr"><head><title>Sonde</title><style>'
         "@media (prefers-color-scheme: dark) { body { background: #222; color: #333 } }"
-        "</style></head><body><main><p>Un texte à lire.</p></main></body></html>", encoding="utf-8")
+        "</style></head><body><main><h1>Sonde</h1><p>Un texte à lire.</p></main></body></html>", encoding="utf-8")
     visit = visit_page(browser, f"{site_url}/_sonde-sombre.html", polices)
     assert visit.axe_light == [] and visit.failure == ""
     assert [v for v in visit.axe_dark if v.startswith("color-contrast")], visit.axe_dark
