@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sweep import SETTLED
 from test_allegement import _pages
 
 from transfonum.outils import banc
@@ -226,20 +227,15 @@ PAGES_COMPAREES = ["book/relation-client.html", "book/pandas-altair.html", "sear
 ETATS = [(390, "light", "page"), (390, "dark", "menu"), (1280, "dark", "page"), (1280, "light", "recherche")]
 
 
-#: The button that opens the menu or the search dialog, and what shows once it is open.
-OUVERTURES = {"menu": ("button.primary-toggle:visible", "#pst-primary-sidebar-modal[open]"),
-              "recherche": ("button.search-button__button:visible", "#pst-search-dialog[open]")}
-
-
 def _styles(browser, url: str, width: int, scheme: str, state: str, names: list[str] | None):
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme,
                                   reduced_motion="reduce")
     tab = context.new_page()
     tab.goto(url, wait_until="load")
-    opener, opened = OUVERTURES.get(state, ("", ""))
+    opener = {"menu": "button.primary-toggle:visible", "recherche": "button.search-button__button:visible"}.get(state)
     if opener and tab.locator(opener).count():
         tab.locator(opener).first.click()
-        tab.locator(opened).wait_for(state="visible")
+    tab.evaluate(SETTLED)
     tab.evaluate("() => document.fonts.ready.then(() => true)")
     names = names or tab.evaluate(PROPRIETES_DECLAREES)
     styles = tab.evaluate(STYLES_CALCULES, names)
