@@ -1,5 +1,6 @@
-"""Shared fixtures: one clean build of the book per test session, served on 127.0.0.1,
-and Debian's Chromium driven by Playwright.
+"""Shared fixtures: one clean build of the book per test session (and one of its student
+edition, from the same notebook cache), served on 127.0.0.1, and Debian's Chromium
+driven by Playwright.
 
 Tests that build a book, drive Chromium or make a fresh environment are marked ``lent``
 (by hand, or here when they use one of :data:`FIXTURES_LENTES`): ``make test-rapide``
@@ -21,7 +22,8 @@ from transfonum.outils import navigateur
 from transfonum.site.construction import construire
 
 #: Fixtures that build the book, drive a browser or build an environment.
-FIXTURES_LENTES = {"built_site", "site_url", "browser", "probe_site", "probe_url", "binder_env", "binder_kernel"}
+FIXTURES_LENTES = {"built_site", "built_student_site", "site_url", "browser", "probe_site", "probe_url",
+                   "binder_env", "binder_kernel"}
 
 
 def pytest_collection_modifyitems(config, items) -> None:
@@ -49,6 +51,22 @@ def built_site(tmp_path_factory) -> tuple[Path, str]:
         del os.environ["GITHUB_REPOSITORY"]
     if result.returncode != 0:
         pytest.fail(f"la construction du livre a échoué :\n{result.stdout[-6000:]}")
+    return out / "_build" / "html", result.stdout
+
+
+@pytest.fixture(scope="session")
+def built_student_site(built_site, tmp_path_factory) -> tuple[Path, str]:
+    """The book's student edition, built into a temporary folder from a copy of the
+    teacher build's notebook cache (the notebooks are the same: none runs again).
+
+    Returns the HTML folder and the build's output (standard error merged in).
+    """
+    teacher_html, _ = built_site
+    out = tmp_path_factory.mktemp("site-etudiant")
+    shutil.copytree(teacher_html.parent / ".jupyter_cache", out / "_build" / ".jupyter_cache")
+    result = construire(RACINE, sortie=out, valider=False, capturer=True, etudiant=True)
+    if result.returncode != 0:
+        pytest.fail(f"la construction de l'édition étudiante a échoué :\n{result.stdout[-6000:]}")
     return out / "_build" / "html", result.stdout
 
 
@@ -82,18 +100,22 @@ def browser():
         browser.close()
 
 
+#: What the real-client test (tests/outils/test_jupyterlab.py) installs on top of the Binder environment.
+CLIENT_JUPYTERLAB = Path(__file__).parent / "outils" / "client-jupyterlab.txt"
+
+
 @pytest.fixture(scope="session")
-def binder_env(tmp_path_factory) -> Path:
-    """A fresh virtual environment built from binder/requirements.txt only, as Binder
-    does; returns its prefix."""
+def binder_env() -> Path:
+    """A virtual environment built from binder/requirements.txt only, as Binder does
+    (then the JupyterLab client of tests/outils/test_jupyterlab.py); returns its prefix.
+    Kept under _build/binder/ and reused while binder/* and the client list stay the same
+    (:func:`transfonum.outils.binder.creer_ou_reprendre`): a fresh clone builds it anew."""
     from transfonum.outils import binder
 
-    root = tmp_path_factory.mktemp("binder-env")
     try:
-        binder.creer(root / "venv")
+        return binder.creer_ou_reprendre(supplements=[CLIENT_JUPYTERLAB])
     except binder.ErreurBinder as err:
         pytest.fail(f"environnement Binder impossible à installer :\n{err}")
-    return root / "venv"
 
 
 @pytest.fixture(scope="session")

@@ -126,3 +126,27 @@ def test_instructor_notebook_runs_and_every_check_is_right(binder_kernel, path):
     widget_cells = [c for c in ran.cells if c.cell_type == "code" and "exercice(" in c.source]
     for cell in widget_cells:
         assert any(WIDGET_MIME in o.get("data", {}) for o in cell.outputs), cell.source
+
+
+def test_the_environment_is_reused_until_what_it_is_made_of_changes(tmp_path, monkeypatch):
+    """Made once per content of binder/* and of the lists installed on top: kept while they
+    stay the same, made anew (the old one removed) when one changes, and made again when
+    a previous attempt did not finish."""
+    made = []
+
+    def creer(prefix):
+        made.append(prefix)
+        prefix.mkdir(parents=True)
+
+    monkeypatch.setattr(binder, "creer", creer)
+    extra = tmp_path / "client.txt"
+    extra.write_text("jupyterlab==1\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    first = binder.creer_ou_reprendre(cache, [extra])
+    assert binder.creer_ou_reprendre(cache, [extra]) == first and made == [first]
+    extra.write_text("jupyterlab==2\n", encoding="utf-8")
+    second = binder.creer_ou_reprendre(cache, [extra])
+    assert second != first and made == [first, second]
+    assert [p.name for p in cache.iterdir()] == [second.parent.name]
+    (second.parent / binder.TAMPON).unlink()  # interrupted before the end
+    assert binder.creer_ou_reprendre(cache, [extra]) == second and made == [first, second, second]

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 import nbformat
 import pytest
 from nbclient import NotebookClient
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from transfonum import fr
 from transfonum.chemins import EXERCICES, RACINE
@@ -115,24 +116,24 @@ def student_page(lab, browser):
     context.close()
 
 
-KERNEL = """() => { const k = window.jupyterapp?.shell?.currentWidget?.sessionContext?.session?.kernel;
-                     return k ? k.id + ' ' + k.status : ''; }"""
+#: Resolves once the notebook is open and its session has a kernel (JupyterLab may
+#: replace the first kernel it starts: the session's ``ready`` waits for the one it keeps).
+KERNEL_READY = """async () => { const widget = window.jupyterapp.shell.currentWidget;
+    await widget.context.ready; await widget.sessionContext.ready; }"""
+KERNEL_IDLE = "() => window.jupyterapp.shell.currentWidget.sessionContext.session?.kernel?.status === 'idle'"
+#: Every chart of the notebook drawn (no fallback message left).
+CHARTS_DRAWN = """() => [...document.querySelectorAll('.transfonum-chart')].every((c) => c.querySelector('svg'))
+    && !document.querySelector('.transfonum-repli')"""
+#: Two animation frames: what a resize asked of the layout is done.
+LAID_OUT = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
 def _run_all(page, lab: str, name: str) -> None:
     # A workspace of its own, reset: Lab must not restore the previous test's notebook.
     page.goto(f"{lab}/lab/workspaces/{Path(name).stem}/tree/exercises/{name}?reset&token={TOKEN}")
-    # JupyterLab may replace the first kernel it starts: wait for one idle for 5 s.
-    seen, since, deadline = "", time.monotonic(), time.monotonic() + 180
-    while time.monotonic() < deadline:
-        now = page.evaluate(KERNEL)
-        if now != seen:
-            seen, since = now, time.monotonic()
-        elif now.endswith(" idle") and time.monotonic() - since >= 5:
-            break
-        page.wait_for_timeout(500)
-    else:
-        pytest.fail(f"{name} : le noyau n'est jamais prêt ({seen!r})")
+    page.wait_for_function("() => window.jupyterapp?.shell?.currentWidget?.sessionContext", timeout=60_000)
+    page.evaluate(KERNEL_READY)
+    page.wait_for_function(KERNEL_IDLE, timeout=180_000)
     # Opening writes the kernel's metadata into the notebook: all of it is in the file
     # already, but the exact Python version, which only the running kernel knows.
     opened = page.evaluate("() => window.jupyterapp.shell.currentWidget.context.model.toJSON().metadata")
@@ -145,7 +146,11 @@ def _run_all(page, lab: str, name: str) -> None:
                      .map((p) => p.textContent.trim());
                    return prompts.length > 0 && prompts.every((p) => /^\\[\\d+\\]:$/.test(p)); }""",
         timeout=180_000)
-    page.wait_for_timeout(1500)  # charts draw once the bundle's module has run
+    # Charts draw once the bundle's module has run; one that never does is reported below.
+    try:
+        page.wait_for_function(CHARTS_DRAWN, timeout=30_000)
+    except PlaywrightTimeout:
+        pass
 
 
 def _errors(page) -> list[str]:
@@ -227,7 +232,7 @@ def test_a_student_runs_the_notebook_in_jupyterlab_offline(lab, student_page, pa
     assert page.evaluate(NARROW_CHARTS) == 0, "graphique écrasé (moins de 320 px de large à 1280 px)"
     for width in (1280, 800):
         page.set_viewport_size({"width": width, "height": 900})
-        page.wait_for_timeout(300)
+        page.evaluate(LAID_OUT)
         assert page.evaluate(OVERLAPS, FORM) == [], f"libellés qui se chevauchent à {width} px"
     page.set_viewport_size({"width": 1280, "height": 900})
     if CAPTURES:

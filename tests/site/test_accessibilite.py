@@ -7,38 +7,20 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_site import _pages, draw_every_explorer, open_recorded
+from sweep import PAGES, open_recorded, violations, visit_page
 
 from transfonum.exercices.cles import exporter_cles
 from transfonum.site import accessibilite, autoevaluation
 
-#: Every rule of axe's default set, and one experimental rule that Lighthouse runs: a
-#: control's name must contain its visible text.
-OPTIONS_AXE = {"resultTypes": ["violations"], "rules": {"label-content-name-mismatch": {"enabled": True}}}
 
-
-def violations(page) -> list[str]:
-    """axe's violations on an open page, one line per rule and element."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    response = Axe().run(page, options=OPTIONS_AXE).response
-    return [f"{v['id']} ({v['impact']}) : {n['target']} : {n['failureSummary'].splitlines()[-1].strip()}"
-            for v in response["violations"] for n in v["nodes"]]
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_nothing_on_any_page(built_site, site_url, browser, scheme):
-    html_dir, _ = built_site
-    problems = []
-    for name in _pages(html_dir):
-        page, report = open_recorded(browser, f"{site_url}/{name}", viewport={"width": 1280, "height": 900},
-                                     color_scheme=scheme)
-        assert page.evaluate("() => document.documentElement.dataset.theme") == scheme, name
-        draw_every_explorer(page)
-        problems += [f"{name} : {v}" for v in violations(page)]
-        problems += [f"{name} : {kind} : {item}" for kind, items in report.items() for item in items]
-        page.close()
-    assert problems == [], "\n".join(problems)
+@pytest.mark.parametrize("page", PAGES)
+def test_axe_finds_nothing_on_any_page(site_visits, page):
+    """Light theme: every rule (every explorer drawn); dark theme: the contrast rule."""
+    visit = site_visits[page]
+    assert visit.errors() == []
+    assert visit.themes == ("light", "dark")
+    assert visit.axe_light == [], "\n".join(visit.axe_light)
+    assert visit.axe_dark == [], "\n".join(visit.axe_dark)
 
 
 def test_axe_would_see_a_violation(built_site, site_url, browser):
@@ -52,6 +34,18 @@ def test_axe_would_see_a_violation(built_site, site_url, browser):
     found = violations(page)
     page.close()
     assert any(v.startswith("image-alt") for v in found) and any(v.startswith("label") for v in found), found
+
+
+def test_the_sweep_would_see_a_contrast_lost_in_the_dark_theme(built_site, site_url, browser, polices):
+    """The dark theme's check can fail: text legible in light, grey on grey in dark."""
+    html_dir, _ = built_site
+    (html_dir / "_sonde-sombre.html").write_text(
+        '<!DOCTYPE html><html lang="fr"><head><title>Sonde</title><style>'
+        "@media (prefers-color-scheme: dark) { body { background: #222; color: #333 } }"
+        "</style></head><body><main><h1>Sonde</h1><p>Un texte à lire.</p></main></body></html>", encoding="utf-8")
+    visit = visit_page(browser, f"{site_url}/_sonde-sombre.html", polices)
+    assert visit.axe_light == [] and visit.failure == ""
+    assert [v for v in visit.axe_dark if v.startswith("color-contrast")], visit.axe_dark
 
 
 # --- Names the engine gives ------------------------------------------------------------

@@ -9,19 +9,14 @@ from __future__ import annotations
 
 import functools
 import http.server
-import json
 import threading
 from pathlib import Path
 
 import pytest
 from test_construction import build_small, make_book
-from test_site import CHART_DRAWN, _pages, draw_every_explorer, open_recorded
+from sweep import PAGES, PHONE, SELFCHECK, built_pages, check_every_selfcheck, feedback, move_every_slider, open_recorded
 
 from transfonum.exercices.cles import exporter_cles
-
-SELFCHECK = "section.transfonum-selfcheck"
-SLIDER = ".transfonum-chart .vega-bind input[type=range]"
-PHONE = {"width": 390, "height": 844}
 
 #: Two charts drawn the way chapters draw theirs: the first one's filter follows its
 #: slider; the second one's slider drives nothing (the test must notice it).
@@ -83,81 +78,6 @@ def open_page(browser, url: str, viewport: dict | None = None):
     return open_recorded(browser, url, viewport or PHONE)
 
 
-def _fr(value: float) -> str:
-    return f"{value:.10g}".replace(".", ",")
-
-
-def fill(section, key: dict, right: bool, keyboard: bool = False) -> None:
-    """Give the right or a wrong answer in a self-check, then ask for the verdict."""
-    if key["type"] == "numeric":
-        value = key["expected"] if right else key["expected"] + key["tolerance"] + 1000
-        field = section.get_by_label("Votre réponse")
-        field.fill(_fr(value))
-        if keyboard:
-            field.press("Enter")
-            return
-    elif key["type"] == "choice":
-        chosen = key["expected"] if right else next(c["id"] for c in key["choices"] if c["id"] != key["expected"])
-        label = next(c["label"] for c in key["choices"] if c["id"] == chosen)
-        section.get_by_label(label, exact=True).check()
-    else:
-        cats = [c["id"] for c in key["categories"]]
-        for item in key["items"]:
-            good = key["expected"][item["id"]]
-            section.get_by_label(item["label"], exact=True).select_option(
-                good if right else next(c for c in cats if c != good))
-    section.get_by_role("button", name="Vérifier").click()
-
-
-def feedback(section) -> str:
-    return section.get_by_role("status").inner_text().strip()
-
-
-def check_every_selfcheck(page, where: str) -> list[str]:
-    """Answer every self-check of ``page`` wrongly, then rightly; return the problems."""
-    exported = {ex["id"]: ex for ex in exporter_cles()["exercises"]}
-    problems = []
-    sections = page.locator(SELFCHECK)
-    for n in range(sections.count()):
-        section = sections.nth(n)
-        key = json.loads(section.locator("script[type='application/json']").text_content())
-        name = f"{where} : {key['id']}"
-        if key != exported.get(key["id"]):
-            problems.append(f"{name} : clé de la page différente de exporter_cles()")
-        fill(section, key, right=False)
-        if not feedback(section).startswith("À revoir"):
-            problems.append(f"{name} : réponse fausse, retour {feedback(section)!r}")
-        fill(section, key, right=True, keyboard=True)
-        if not feedback(section).startswith("Juste"):
-            problems.append(f"{name} : bonne réponse, retour {feedback(section)!r}")
-        overflow = section.evaluate("(s) => s.scrollWidth > s.clientWidth || s.getBoundingClientRect().right > innerWidth")
-        if overflow:
-            problems.append(f"{name} : déborde de l'écran à {page.viewport_size['width']} px")
-    return problems
-
-
-def move_every_slider(page, where: str) -> tuple[int, list[str]]:
-    """Move each slider to another end; return how many and those that changed nothing."""
-    draw_every_explorer(page)
-    page.wait_for_function(f"() => ({CHART_DRAWN})().every((n) => n > 0)", timeout=15000)
-    sliders = page.locator(SLIDER)
-    problems = []
-    for n in range(sliders.count()):
-        slider = sliders.nth(n)
-        before = slider.evaluate("(s) => s.closest('.transfonum-chart').querySelector('svg').outerHTML")
-        slider.evaluate("""(s) => {
-            s.value = (s.value === s.min) ? s.max : s.min;
-            s.dispatchEvent(new Event('input', {bubbles: true}));
-        }""")
-        try:
-            page.wait_for_function(
-                "([s, before]) => s.closest('.transfonum-chart').querySelector('svg').outerHTML !== before",
-                arg=[slider.element_handle(), before], timeout=3000)
-        except Exception:  # noqa: BLE001 - Playwright's timeout: reported below, with the page
-            problems.append(f"{where} : le curseur n° {n + 1} ne change pas le graphique")
-    return sliders.count(), problems
-
-
 # --- The probe book: every exercise, every type -------------------------------------
 
 @pytest.mark.lent
@@ -213,36 +133,22 @@ def test_probe_page_loads_script_and_stylesheet(probe_site):
 
 # --- The built site ---------------------------------------------------------------
 
-def test_every_selfcheck_of_the_site(built_site, site_url, browser):
-    html_dir, _ = built_site
-    pages = [p for p in _pages(html_dir) if 'class="transfonum-selfcheck"' in (html_dir / p).read_text(encoding="utf-8")]
-    assert pages, "aucune auto-évaluation sur le site"
-    problems = []
-    for name in pages:
-        page, report = open_page(browser, f"{site_url}/{name}")
-        problems += check_every_selfcheck(page, name)
-        page.close()
-        problems += [f"{name} : {kind} : {item}" for kind, items in report.items() for item in items]
-    assert problems == [], "\n".join(problems)
+@pytest.mark.parametrize("page", PAGES)
+def test_every_selfcheck_and_every_slider_of_the_site(site_visits, page):
+    """Each self-check says « À revoir » then « Juste » at phone width; each slider redraws."""
+    visit = site_visits[page]
+    assert visit.errors() == []
+    assert visit.selfcheck_problems == [], "\n".join(visit.selfcheck_problems)
+    assert visit.slider_problems == [], "\n".join(visit.slider_problems)
 
 
-def test_every_slider_of_the_site(built_site, site_url, browser):
-    html_dir, _ = built_site
-    total, problems = 0, []
-    for name in _pages(html_dir):
-        if "transfonum-chart" not in (html_dir / name).read_text(encoding="utf-8"):
-            continue
-        page, report = open_page(browser, f"{site_url}/{name}", viewport={"width": 1280, "height": 900})
-        count, moved = move_every_slider(page, name)
-        page.close()
-        total += count
-        problems += moved + [f"{name} : {kind} : {item}" for kind, items in report.items() for item in items]
-    assert problems == [], "\n".join(problems)
-    assert total > 0, "aucun curseur (explorateur) sur le site"
+def test_the_sweep_answers_selfchecks_and_moves_sliders(site_visits):
+    assert sum(v.selfchecks for v in site_visits.values()) > 0, "aucune auto-évaluation sur le site"
+    assert sum(v.sliders for v in site_visits.values()) > 0, "aucun curseur (explorateur) sur le site"
 
 
 def test_script_only_on_the_site_pages_that_need_it(built_site):
     html_dir, _ = built_site
-    for name in _pages(html_dir):
+    for name in built_pages(html_dir):
         text = (html_dir / name).read_text(encoding="utf-8")
         assert ("transfonum-selfcheck.js" in text) == ('class="transfonum-selfcheck"' in text), name

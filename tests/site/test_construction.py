@@ -1,18 +1,23 @@
 """The book builds from clean with no warning, and bad input stops the build with the
 file and the reason. Small books are built in temporary folders with the kit's real
-``_config.yml``, so these tests check the settings the site is built with."""
+``_config.yml``, so these tests check the settings the site is built with: in this
+process, by Sphinx's test application (``sphinx.testing``) with the configuration
+jupyter-book derives from the book's ``_config.yml`` and ``_toc.yml``."""
 
 from __future__ import annotations
 
 import pytest
 
+import os
 import re
 import shutil
+import traceback
+from dataclasses import dataclass
 from pathlib import Path
 
-from transfonum.chemins import RACINE
-from transfonum.site import construction, empreinte
-from transfonum.site.construction import construire
+from transfonum.chemins import CONSTRUCTION, RACINE
+from transfonum.site import construction, edition_etudiante, empreinte
+from transfonum.site.construction import OPTIONS_STRICTES, VARIABLE_EDITION_ETUDIANTE, construire
 
 NOTEBOOK_HEADER = """---
 jupytext:
@@ -42,8 +47,50 @@ def make_book(root: Path, body: str, data_dir: Path | None = None) -> Path:
     return root
 
 
-def build_small(root: Path):
-    return construire(root, valider=False, capturer=True)
+@dataclass
+class SmallBuild:
+    """How a small book's build ended, as the kit's command would say it: ``returncode``
+    is 1 on any warning or error (the kit builds with ``--warningiserror``), and
+    ``stdout`` holds what the build said (status, warnings, the error that stopped it)."""
+
+    returncode: int
+    stdout: str
+
+
+def build_small(root: Path, etudiant: bool = False) -> SmallBuild:
+    """Build the book in ``root`` (its own ``_config.yml`` and ``_toc.yml``) in this process,
+    as ``python -m transfonum.site --sans-validation [--etudiant]`` builds it, into
+    ``root/_build/html``."""
+    from jupyter_book.config import get_final_config
+    from sphinx.testing.util import SphinxTestApp
+
+    toc = edition_etudiante.ecrire_table(root, root / CONSTRUCTION) if etudiant else root / "_toc.yml"
+    config, _ = get_final_config(user_yaml=root / "_config.yml", cli_config={"external_toc_path": toc.as_posix(), "latex_individualpages": False},
+                                 sourcedir=root, use_external_toc=True)
+    (root / "conf.py").touch()  # Sphinx reads its configuration there: all of it is in ``config``
+    previous = os.environ.get(VARIABLE_EDITION_ETUDIANTE)
+    if etudiant:
+        os.environ[VARIABLE_EDITION_ETUDIANTE] = "1"
+    app = None
+    try:
+        app = SphinxTestApp("html", srcdir=root, confoverrides=config)
+        app.build()
+        failure = ""
+    except Exception:  # noqa: BLE001 - the error that stops the build, reported as the command would
+        failure = traceback.format_exc()
+    finally:
+        if etudiant and previous is None:
+            del os.environ[VARIABLE_EDITION_ETUDIANTE]
+        if app is not None:
+            app.cleanup()
+    said = (app.status.getvalue() + app.warning.getvalue()) if app is not None else ""
+    failed = bool(failure) or bool(app.warning.getvalue().strip())
+    return SmallBuild(1 if failed else 0, said + failure)
+
+
+def test_the_kit_builds_with_warnings_as_errors():
+    """What build_small reproduces: the kit's command stops on any warning, and reports them all."""
+    assert set(OPTIONS_STRICTES) <= set(construction.commande_jupyter_book(RACINE))
 
 
 def test_book_builds_from_clean_without_warnings(built_site):
@@ -142,7 +189,8 @@ def test_unchanged_notebook_comes_from_the_cache(tmp_path):
 def test_editing_the_engine_or_a_tool_reruns_no_notebook(tmp_path, monkeypatch):
     """The cache is invalidated by what a page can read, never by the engine or the
     tools: a copy of the kit is put first on the path, its ``site/`` and ``outils/`` are
-    edited (nothing re-executed), then a chapter module (the notebook runs again)."""
+    edited (nothing re-executed), then a chapter module (the notebook runs again). Built
+    by the kit's command, in its own process: the build must import the copy."""
     kit = tmp_path / "kit"
     shutil.copytree(RACINE / "transfonum", kit / "transfonum", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(RACINE / "data", kit / "data")
@@ -150,14 +198,14 @@ def test_editing_the_engine_or_a_tool_reruns_no_notebook(tmp_path, monkeypatch):
     monkeypatch.setenv("PYTHONPATH", str(kit))
     (tmp_path / "livre").mkdir()
     book = make_book(tmp_path / "livre", "```{code-cell} ipython3\nimport transfonum\n1 + 1\n```\n")
-    first = build_small(book)
+    first = construire(book, valider=False, capturer=True)
     assert first.returncode == 0, first.stdout[-3000:]
     assert "Executing notebook" in first.stdout
 
     def edit_and_rebuild(module: str) -> str:
         path = kit / "transfonum" / module
         path.write_text(path.read_text(encoding="utf-8") + "\n# modifié par le test\n", encoding="utf-8")
-        result = build_small(book)
+        result = construire(book, valider=False, capturer=True)
         assert result.returncode == 0, result.stdout[-3000:]
         return result.stdout
 

@@ -90,10 +90,10 @@ def _small_course(root):
 @pytest.mark.lent
 @pytest.mark.parametrize("student", [False, True], ids=["enseignant", "etudiant"])
 def test_the_student_edition_has_no_session_plan_and_no_model_answer(tmp_path, student):
-    from transfonum.site.construction import construire
+    from test_construction import build_small
 
     root = _small_course(tmp_path)
-    result = construire(root, valider=False, capturer=True, etudiant=student)
+    result = build_small(root, etudiant=student)
     assert result.returncode == 0, result.stdout[-3000:]
     html = root / "_build" / "html"
     case = (html / "book" / "enseigner" / "cas-essai.html").read_text(encoding="utf-8")
@@ -108,19 +108,21 @@ def test_the_student_edition_has_no_session_plan_and_no_model_answer(tmp_path, s
     assert ("_sources/" in everything) is not student
 
 
-@pytest.mark.lent
-def test_the_books_student_edition_keeps_cases_and_rubrics_but_no_plan_and_no_model_answer(built_site, tmp_path):
+def test_the_books_student_edition_runs_no_notebook_again(built_student_site):
+    """Built from the teacher build's notebook cache: every notebook comes from it."""
+    _, log = built_student_site
+    assert "build succeeded." in log
+    assert "Executing notebook" not in log
+
+
+def test_the_books_student_edition_keeps_cases_and_rubrics_but_no_plan_and_no_model_answer(built_site,
+                                                                                           built_student_site):
     """The whole book, both editions: what the instructor edition holds in its solutions
     and its session plans is nowhere in the student edition."""
     from bs4 import BeautifulSoup
 
-    from transfonum.chemins import RACINE
-    from transfonum.site.construction import construire
-
     html_dir, _ = built_site
-    result = construire(RACINE, sortie=tmp_path, valider=False, capturer=True, etudiant=True)
-    assert result.returncode == 0, result.stdout[-3000:]
-    student = tmp_path / "_build" / "html"
+    student, _ = built_student_site
     plans = sorted((html_dir / "book" / "enseigner").glob("seance-*.html"))
     cases = sorted((html_dir / "book" / "enseigner").glob("cas-*.html"))
     assert plans and cases

@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sweep import SETTLED
 from test_allegement import _pages
 
 from transfonum.outils import banc
@@ -209,7 +210,8 @@ def _styles(browser, url: str, width: int, scheme: str, state: str, names: list[
     opener = {"menu": "button.primary-toggle:visible", "recherche": "button.search-button__button:visible"}.get(state)
     if opener and tab.locator(opener).count():
         tab.locator(opener).first.click()
-    tab.wait_for_timeout(300)
+    tab.evaluate(SETTLED)
+    tab.evaluate("() => document.fonts.ready.then(() => true)")
     names = names or tab.evaluate(PROPRIETES_DECLAREES)
     styles = tab.evaluate(STYLES_CALCULES, names)
     context.close()

@@ -6,108 +6,35 @@ the viewport, and take their place without moving the page."""
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 import pytest
+from sweep import EXPLORER, LIVE, PAGES, built_pages, draw_every_explorer, open_recorded, visit_page
 
-from transfonum.chemins import DIAPORAMAS
-
-#: A chart counts as drawn when its container holds an SVG with at least one mark.
-CHART_DRAWN = """() => [...document.querySelectorAll('.transfonum-chart')].map(
-    (c) => c.querySelectorAll('svg [class*="role-mark"] > *').length)"""
+#: Two animation frames: an IntersectionObserver has delivered its first entries.
+FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
-#: Charts missing their screen-reader description or their "Source" caption.
-CHART_UNLABELLED = """() => [...document.querySelectorAll('.transfonum-chart')].filter((c) =>
-    !(c.getAttribute('aria-label') || '').trim()
-    || !(c.closest('figure')?.querySelector('figcaption')?.textContent || '')
-          .startsWith('Source')).map((c) => c.id)"""
-
-
-def _pages(html_dir):
-    """Every page of the site (not the theme's templates under _static/, nor the chapters'
-    decks, standalone pages that tests/site/test_diaporamas.py checks, axe included)."""
-    return sorted(
-        p.relative_to(html_dir).as_posix() for p in html_dir.rglob("*.html")
-        if not p.name.startswith("_") and not {"_static", DIAPORAMAS.as_posix()} & set(p.relative_to(html_dir).parts)
-    )
-
-
-def open_recorded(browser, url: str, viewport: dict | None = None, **options):
-    """Open ``url`` with every request to another host blocked and recorded; returns the
-    page and its report (off-host requests, console and page errors, failed requests).
-    ``data:`` and ``file:`` addresses are not off-host. ``options`` go to the browser's
-    new page (e.g. ``color_scheme="dark"``)."""
-    host = urlsplit(url).netloc
-    report: dict[str, list[str]] = {"off_host": [], "console_errors": [], "page_errors": [], "failed": [],
-                                    "http_errors": []}
-    page = browser.new_page(viewport=viewport, **options) if viewport else browser.new_page(**options)
-
-    def route(route):
-        target = urlsplit(route.request.url)
-        if target.netloc == host or target.scheme in ("data", "file"):
-            route.continue_()
-        else:
-            report["off_host"].append(route.request.url)
-            route.abort()
-
-    page.route("**/*", route)
-    page.on("console", lambda m: m.type == "error" and report["console_errors"].append(m.text))
-    page.on("pageerror", lambda e: report["page_errors"].append(str(e)))
-    page.on("requestfailed", lambda r: report["failed"].append(r.url))
-    page.on("response", lambda r: r.status >= 400 and report["http_errors"].append(f"{r.status} {r.url}"))
-    page.goto(url, wait_until="networkidle")
-    return page, report
-
-
-EXPLORER = ".transfonum-explorateur"
-#: An explorer is live once Vega has drawn it (its build-time picture is then gone).
-LIVE = ".transfonum-vivant.est-dessine"
-
-
-def draw_every_explorer(page) -> None:
-    """Scroll to each explorer of an open page and wait until Vega has drawn it."""
-    explorers = page.locator(EXPLORER)
-    for n in range(explorers.count()):
-        explorer = explorers.nth(n)
-        explorer.scroll_into_view_if_needed()
-        explorer.locator(LIVE).wait_for(state="attached", timeout=15000)
-
-
-def visit(browser, url: str) -> dict:
-    """Open ``url`` recorded (see :func:`open_recorded`), bring every explorer to life and
-    count each chart's marks."""
-    page, report = open_recorded(browser, url)
-    draw_every_explorer(page)
-    page.wait_for_function(f"() => ({CHART_DRAWN})().every((n) => n > 0)", timeout=15000)
-    report["marks"] = page.evaluate(CHART_DRAWN)
-    report["unlabelled"] = page.evaluate(CHART_UNLABELLED)
-    page.close()
-    return report
-
-
-def test_site_has_pages(built_site):
+def test_the_sweep_visits_every_page_of_the_site(built_site):
     html_dir, _ = built_site
-    assert "book/intro.html" in _pages(html_dir)
+    assert "book/intro.html" in PAGES
+    assert sorted(PAGES) == built_pages(html_dir)
 
 
-def test_every_page_stands_alone(built_site, site_url, browser):
-    html_dir, _ = built_site
-    problems = []
-    charts_seen = 0
-    for page in _pages(html_dir):
-        report = visit(browser, f"{site_url}/{page}")
-        charts_seen += len(report["marks"])
-        for kind in ("off_host", "console_errors", "page_errors", "failed", "http_errors", "unlabelled"):
-            problems += [f"{page} : {kind} : {item}" for item in report[kind]]
-        if any(n == 0 for n in report["marks"]):
-            problems.append(f"{page} : graphique sans marques {report['marks']}")
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_stands_alone(site_visits, page):
+    """No request to another host, no error, every chart drawn, described and sourced."""
+    visit = site_visits[page]
+    problems = visit.errors() + [f"graphique sans description ni source : {c}" for c in visit.unlabelled]
     assert not problems, "\n".join(problems)
-    assert charts_seen > 0, "aucun graphique trouvé sur le site"
+    assert all(n > 0 for n in visit.marks), f"graphique sans marques {visit.marks}"
 
 
-def test_recorder_catches_off_host_requests(built_site, site_url, browser):
-    """visit() does see and block a request to another host, a console error, and a
+def test_the_site_has_charts(site_visits):
+    assert sum(len(v.marks) for v in site_visits.values()) > 0, "aucun graphique trouvé sur le site"
+
+
+def test_recorder_catches_off_host_requests(built_site, site_url, browser, polices):
+    """A visit does see and block a request to another host, a console error, and a
     drawn chart that lacks its description and its caption."""
     html_dir, _ = built_site
     (html_dir / "_sonde.html").write_text(
@@ -117,11 +44,12 @@ def test_recorder_catches_off_host_requests(built_site, site_url, browser):
         "<g class='mark-rect role-mark'><path d='M0,0h1v1z'></path></g></svg></div></figure>",
         encoding="utf-8",
     )
-    report = visit(browser, f"{site_url}/_sonde.html")
-    assert report["off_host"] == ["https://example.org/pixel.png"]
-    assert "erreur de sonde" in report["console_errors"]
-    assert report["marks"] == [1]
-    assert report["unlabelled"] == ["nu"]
+    visit = visit_page(browser, f"{site_url}/_sonde.html", polices)
+    assert visit.report["off_host"] == ["https://example.org/pixel.png"]
+    assert "erreur de sonde" in visit.report["console_errors"]
+    assert visit.marks == [1]
+    assert visit.unlabelled == ["nu"]
+    assert visit.failure == ""
 
 
 @pytest.mark.parametrize("width", [390, 1280])
@@ -143,7 +71,7 @@ def test_chart_fits_the_page(built_site, site_url, browser, width):
 
 
 def _chart_pages(html_dir, kind: str) -> list[str]:
-    return [p for p in _pages(html_dir) if kind in (html_dir / p).read_text(encoding="utf-8")]
+    return [p for p in built_pages(html_dir) if kind in (html_dir / p).read_text(encoding="utf-8")]
 
 
 def test_static_charts_need_no_script(built_site):
@@ -152,7 +80,7 @@ def test_static_charts_need_no_script(built_site):
     html_dir, _ = built_site
     static_pages = _chart_pages(html_dir, "transfonum-statique")
     assert static_pages, "aucun graphique dessiné à la construction"
-    for name in _pages(html_dir):
+    for name in built_pages(html_dir):
         text = (html_dir / name).read_text(encoding="utf-8")
         assert "transfonum-vega.js" not in text, name  # never in the head of a page
         has_explorer = 'class="transfonum-chart transfonum-explorateur"' in text
@@ -171,7 +99,7 @@ def test_explorer_loads_vega_only_when_near_and_does_not_move_the_page(built_sit
         page, report = open_recorded(browser, f"{site_url}/{name}", viewport={"width": 390, "height": 844})
         page.on("request", lambda r: requested.append(r.url))  # noqa: B023 - read in this turn only
         page.reload(wait_until="networkidle")
-        page.wait_for_timeout(500)
+        page.evaluate(FRAMES)  # the explorers' observer has seen where each one is
         explorer = page.locator(EXPLORER).first
         if explorer.evaluate("(e) => e.getBoundingClientRect().top") > 2000:
             break

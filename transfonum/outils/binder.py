@@ -5,6 +5,9 @@ exécuter les carnets d'exercices comme Binder le ferait (tests, ``make bench``)
   ``pip install -r binder/requirements.txt`` (les dépendances), puis ``binder/postBuild``
   (le paquet du kit sans dépendances, éditable : ``data/`` est lu dans la copie ; les
   réglages de JupyterLab), depuis la racine du dépôt ;
+- :func:`creer_ou_reprendre` fait de même une fois par contenu de ``binder/`` : l'environnement
+  est gardé sous ``_build/binder/<empreinte>`` et repris tant que ``binder/*`` (et la
+  version de Python) ne changent pas ; refait dès que l'un d'eux change ;
 - :func:`ecrire_noyau` écrit un noyau Jupyter qui tourne dans cet environnement : faire
   pointer ``JUPYTER_PATH`` sur le dossier et démarrer le noyau par son nom (nbclient,
   jupyter_client) depuis n'importe quel autre environnement ;
@@ -13,19 +16,26 @@ exécuter les carnets d'exercices comme Binder le ferait (tests, ``make bench``)
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
-from transfonum.chemins import BINDER, RACINE
+from transfonum.chemins import BINDER, CONSTRUCTION, RACINE
 
 #: Le fichier des paquets de l'environnement léger, et le script lancé ensuite.
 EXIGENCES: Path = RACINE / BINDER / "requirements.txt"
 APRES_INSTALLATION: Path = RACINE / BINDER / "postBuild"
 NOM_NOYAU = "transfonum-binder"
+#: Où :func:`creer_ou_reprendre` garde ses environnements, un dossier par empreinte.
+CACHE: Path = RACINE / CONSTRUCTION / "binder"
+#: Écrit dans le dossier d'une empreinte une fois l'environnement complet.
+TAMPON = "pret"
 
 
 class ErreurBinder(RuntimeError):
@@ -60,6 +70,37 @@ def creer(prefix: Path, requirements: Path = EXIGENCES, timeout: float = 900) ->
                 f"{(fait.stdout + fait.stderr)[-4000:]}"
             )
     return python
+
+
+def empreinte_binder(supplements: Iterable[Path] = ()) -> str:
+    """Un condensé des fichiers de ``binder/``, des ``supplements`` (d'autres listes de
+    paquets installées ensuite) et de la version de Python."""
+    condense = hashlib.sha256(sys.version.encode())
+    for chemin in [*sorted((RACINE / BINDER).iterdir()), *supplements]:
+        condense.update(chemin.name.encode())
+        condense.update(chemin.read_bytes())
+    return condense.hexdigest()[:16]
+
+
+def creer_ou_reprendre(dossier: Path = CACHE, supplements: Iterable[Path] = ()) -> Path:
+    """L'environnement de ``dossier/<empreinte>/venv`` (voir :func:`empreinte_binder`) :
+    repris s'il a été mené à bout, sinon fait de zéro par :func:`creer`. Les
+    environnements d'autres empreintes sont effacés. Renvoie son préfixe. Les
+    ``supplements`` entrent dans l'empreinte : qui les installe ensuite dans
+    l'environnement retrouve le même environnement tant qu'ils ne changent pas.
+
+    :raises ErreurBinder: comme :func:`creer`.
+    """
+    supplements = list(supplements)
+    ici = dossier / empreinte_binder(supplements)
+    if not (ici / TAMPON).exists():
+        shutil.rmtree(ici, ignore_errors=True)
+        creer(ici / "venv")
+        (ici / TAMPON).touch()
+    for autre in dossier.iterdir():
+        if autre != ici:
+            shutil.rmtree(autre, ignore_errors=True)
+    return ici / "venv"
 
 
 def ecrire_noyau(python: Path, jupyter_dir: Path, name: str = NOM_NOYAU) -> str:
