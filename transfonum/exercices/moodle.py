@@ -210,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     nombre = len(cles_du_kit())
     print(f"{nombre} questions en {len(par_chapitre())} catégories{INSECABLE}: {', '.join(map(str, ecrits))}")
     if not args.site:
-        print(f"sans --site, chaque question nomme son chapitre sans lien vers la page", file=sys.stderr)
+        print("sans --site, chaque question nomme son chapitre sans lien vers la page", file=sys.stderr)
     return 0
 
 
