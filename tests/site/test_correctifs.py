@@ -84,6 +84,13 @@ def test_a_patch_with_a_witness_asks_only_where_the_markup_is(tmp_path):
         correctifs.appliquer(site)
 
 
+def test_search_as_you_type_keeps_the_search_scripts(tmp_path):
+    site = _site(tmp_path, {"book/cdo.html": PAGE_DU_THEME})
+    comptes = correctifs.appliquer(site, options_du_theme={"search_as_you_type": True})
+    assert "scripts-recherche" not in comptes
+    assert "searchindex.js" in (site / "book/cdo.html").read_text(encoding="utf-8")
+
+
 def test_a_theme_file_gone_stops_the_build(tmp_path):
     """A theme script renamed upstream: the patch has nothing to patch, and says so."""
     site = _site(tmp_path, {"book/cdo.html": PAGE_DU_THEME})

@@ -34,7 +34,8 @@ class Correctif:
     pour un balisage que seules certaines pages contiennent, un motif plus large qui le
     repère, quelle que soit sa forme exacte : chaque fichier doit alors compter autant de
     remplacements que de témoins (aucun témoin : rien à corriger), au lieu de
-    ``par_fichier``."""
+    ``par_fichier`` ; ``sauf_option`` : une option du thème (``html_theme_options``) qui,
+    vraie, rend le correctif inutile."""
 
     nom: str
     origine: str
@@ -45,6 +46,7 @@ class Correctif:
     sauf: tuple[str, ...] = field(default=())
     deja_fait: str | None = None
     temoin: re.Pattern | None = None
+    sauf_option: str | None = None
 
     def __post_init__(self) -> None:
         if self.par_fichier < 1:
@@ -56,7 +58,7 @@ def _texte(litteral: str) -> re.Pattern:
 
 
 #: Les scripts de la recherche que le thème écrit dans l'en-tête de chaque page : seule la
-#: page de recherche s'en sert (la recherche à la frappe est désactivée).
+#: page de recherche s'en sert, tant que la recherche à la frappe est désactivée.
 SCRIPTS_RECHERCHE = ("searchtools.js", "language_data.js", "searchindex.js")
 #: La table : tout ce que le kit change dans ce que le thème a écrit.
 CORRECTIFS: tuple[Correctif, ...] = (
@@ -101,6 +103,7 @@ CORRECTIFS: tuple[Correctif, ...] = (
         nouveau="",
         par_fichier=len(SCRIPTS_RECHERCHE),
         sauf=("search.html",),
+        sauf_option="search_as_you_type",  # la recherche à la frappe s'en sert sur chaque page
     ),
 )
 
@@ -156,9 +159,12 @@ def _sans_effet(correctif: Correctif, lieux: str) -> CorrectifSansEffet:
         "(retirez alors le correctif de transfonum/site/correctifs.py), sinon adaptez son motif.")
 
 
-def appliquer(sortie: Path, pages: Iterable[Path] | None = None,
+def appliquer(sortie: Path, pages: Iterable[Path] | None = None, options_du_theme: dict | None = None,
               correctifs: Iterable[Correctif] = CORRECTIFS) -> dict[str, int]:
-    """Passe chaque correctif de la table sur le site construit ; renvoie, par correctif,
-    le nombre de remplacements."""
+    """Passe chaque correctif de la table sur le site construit (sauf ceux qu'une option
+    vraie de ``options_du_theme`` rend inutiles) ; renvoie, par correctif passé, le nombre
+    de remplacements."""
     pages = list(pages) if pages is not None else None
-    return {c.nom: appliquer_correctif(c, sortie, pages) for c in correctifs}
+    options = options_du_theme or {}
+    return {c.nom: appliquer_correctif(c, sortie, pages) for c in correctifs
+            if not (c.sauf_option and str(options.get(c.sauf_option, "")).lower() in ("true", "1"))}

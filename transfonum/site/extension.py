@@ -81,7 +81,7 @@ def _contexte_de_page(app: Sphinx, pagename: str, templatename: str, context: di
 def _construction_finie(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    correctifs.appliquer(Path(app.outdir), app.transfonum_pages_ecrites)
+    correctifs.appliquer(Path(app.outdir), app.transfonum_pages_ecrites, app.config.html_theme_options)
     allegement.alleger(app)
 
 

@@ -142,6 +142,8 @@ class TitresDeSolution(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs) -> None:
+        if self.config.exercise_style == "solution_follow_exercise":  # « Solution », sans renvoi
+            return
         for solution in self.document.findall(solution_node):
             titre = solution.next_node(nodes.title)
             lien = titre.next_node(nodes.reference) if titre is not None else None
