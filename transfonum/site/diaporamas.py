@@ -11,10 +11,11 @@ une par question de discussion, et « À retenir ». Les titres sont le texte de
 (sans numéro de section ni ancre) ; les questions et la liste « À retenir » sont rendues
 par le traducteur HTML du constructeur, leurs liens menant aux pages du site.
 
-Écrit pendant l'écriture des pages, le diaporama passe ensuite, comme elles, par les
-traitements de fin de construction (textes traduits, corrections d'accessibilité, site
-allégé : :mod:`transfonum.site.extension`). Sphinx n'écrit que les pages à refaire : le
-diaporama d'un chapitre inchangé reste celui de la construction précédente. En écriture
+Écrit pendant l'écriture des pages, le diaporama ne contient rien du thème : les
+correctifs déclarés de fin de construction (:mod:`transfonum.site.correctifs`) ne le
+concernent pas, et les cases d'en-tête vides de pandas sont déjà corrigées dans l'arbre
+(:class:`transfonum.site.accessibilite.EntetesVides`). Sphinx n'écrit que les pages à
+refaire : le diaporama d'un chapitre inchangé reste celui de la construction précédente. En écriture
 parallèle, ``doctree-resolved`` est émis dans le processus principal.
 
 Les graphiques y sont ceux de la page : SVG dessinés à la construction, et explorateurs
