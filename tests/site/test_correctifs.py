@@ -21,6 +21,11 @@ PAGE_DU_THEME = """<html><head>
     <script src="../_static/language_data.js"></script>
     <script src="../searchindex.js"></script>
 </head><body>
+<div class="bd-header__inner bd-page-width">
+  <button class="pst-navbar-icon sidebar-toggle primary-toggle" aria-label="Navigation du site">
+    <span class="fa-solid fa-bars"></span>
+  </button>
+</div>
 <div id="pst-primary-sidebar" class="bd-sidebar-primary bd-sidebar"><nav>
 <details><summary><span class="toctree-toggle" role="presentation"><i></i></span></summary></details>
 </nav></div>
@@ -44,10 +49,10 @@ def test_every_patch_applies_to_the_theme_markup(tmp_path):
     (site / "search.html").unlink()
     site = _site(tmp_path, {"book/cdo.html": PAGE_DU_THEME})
     comptes = correctifs.appliquer(site)
-    assert comptes == {"bouton-replie-js": 1, "colonne-sommaire": 1, "triangle-sommaire": 1,
-                       "script-icones": 1, "scripts-recherche": 3}
+    assert comptes == {"bouton-replie-js": 1, "bouton-menu-cache": 1, "colonne-sommaire": 1,
+                       "triangle-sommaire": 1, "script-icones": 1, "scripts-recherche": 3}
     page = (site / "book/cdo.html").read_text(encoding="utf-8")
-    assert "fontawesome" not in page and "search" not in page
+    assert "fontawesome" not in page and "search" not in page and "primary-toggle" not in page
     assert 'role="complementary" aria-label="Sommaire et recherche"' in page
     assert '<summary aria-label="Afficher les pages de cette partie">' in page
     assert "Toggle" not in (site / "_static/togglebutton.js").read_text(encoding="utf-8")
@@ -141,3 +146,19 @@ def test_the_built_site_carries_every_change(built_site):
     assert 'role="listitem"' in biblio and "doc-biblioentry" not in biblio
     pied = cdo.select_one("p.copyright")
     assert pied is not None and pied.get_text(strip=True).startswith("©") and "Copyright" not in pied.get_text()
+
+
+def test_the_menu_button_opens_the_book_navigation_on_a_phone(site_url, browser):
+    """The theme's scripts wire the first « primary-toggle » of the page; with the hidden
+    header one removed (bouton-menu-cache), that is the one a reader sees and taps."""
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.goto(f"{site_url}/book/cdo.html", wait_until="networkidle")
+    boutons = page.locator(".primary-toggle")
+    assert boutons.count() == 1 and boutons.first.is_visible()
+    boutons.first.click()
+    menu = page.locator("#pst-primary-sidebar-modal")
+    menu.wait_for(state="visible")
+    assert menu.locator("nav.bd-docs-nav a", has_text="Le Chief Digital Officer").first.is_visible()
+    page.keyboard.press("Escape")
+    menu.wait_for(state="hidden")
+    page.close()

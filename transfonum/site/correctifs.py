@@ -71,6 +71,16 @@ CORRECTIFS: tuple[Correctif, ...] = (
         deja_fait='aria-label="Afficher ou masquer le contenu replié"',
     ),
     Correctif(
+        nom="bouton-menu-cache",
+        origine="pydata-sphinx-theme 0.17 (sections/header.html : un bouton du sommaire que "
+                "sphinx-book-theme cache, mais que les scripts des deux thèmes prennent pour le seul, "
+                "si bien que le bouton visible n'ouvre pas le sommaire sur un téléphone)",
+        fichiers="**/*.html",
+        ancien=re.compile(r'[ \t]*<button class="pst-navbar-icon sidebar-toggle primary-toggle"[^>]*>\s*'
+                          r'<span class="fa-solid fa-bars"></span>\s*</button>\n?'),
+        nouveau="",
+    ),
+    Correctif(
         nom="colonne-sommaire",
         origine="pydata-sphinx-theme 0.17 (layout.html : la colonne du sommaire n'est dans aucun repère)",
         fichiers="**/*.html",
