@@ -174,6 +174,12 @@ def test_an_extract_of_a_known_post_passes(data_copy):
     assert messages(data_copy) == []
 
 
+def test_a_speaker_is_named_without_what_the_page_adds(data_copy):
+    with open(data_copy / "citations.csv", "a", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerow(["cit-essai", "b-cdo-forrester", "un extrait", "Forrester, selon le billet", ""])
+    assert_one_problem(data_copy, "citations.csv", "locuteur", "la page l'ajoute")
+
+
 @pytest.mark.parametrize("billet, extrait, attendu", [
     ("b-inconnu", "un extrait", "billet"),
     ("b-cdo-forrester", "", "extrait"),

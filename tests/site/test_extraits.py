@@ -55,9 +55,9 @@ Une phrase assez longue pour que la marque finisse loin à droite, au bout de sa
 BIBLIOGRAPHY = "# Bibliographie\n\n```{bibliography}\n:all:\n```\n\n## Où le livre cite les billets\n\n```{lieux-des-extraits}\n```\n"
 EXTRAITS = {
     "cit-essai": {"identifiant": "cit-essai", "billet": "b-essai", "extrait": "le client décide", "locuteur": "",
-                  "titre": "Un billet d'essai"},
+                  "titre": "Un billet d'essai", "note": ""},
     "cit-parole": {"identifiant": "cit-parole", "billet": "b-essai", "extrait": "c'est vrai", "locuteur": "Pierre",
-                   "titre": "Un billet d'essai"},
+                   "titre": "Un billet d'essai", "note": "Réponse à une question de la salle."},
 }
 
 
@@ -102,6 +102,8 @@ def test_a_mark_holds_the_posts_words_its_title_and_a_link(tiny_site):
     bibliographie = BeautifulSoup((tiny_site / "bibliographie.html").read_text(encoding="utf-8"), "html.parser")
     assert "Un billet d" in bibliographie.find(id=ancre).get_text(), "the link leads to the post's entry"
     assert "(Pierre, selon le billet)" in marques[1].get_text(), "a speaker the post reports is named"
+    assert marques[1].select_one(".transfonum-extrait-note").get_text() == "Réponse à une question de la salle."
+    assert not marques[0].select(".transfonum-extrait-note"), "no empty note"
 
 
 def test_printed_the_marks_are_numbered_notes_at_the_end(tiny_site):
@@ -110,7 +112,7 @@ def test_printed_the_marks_are_numbered_notes_at_the_end(tiny_site):
     notes = page.select_one(f".{extraits.CLASSE_NOTES}")
     assert [li.get_text(" ", strip=True) for li in notes.select("li")] == [
         "«\u00a0le client décide\u00a0» — Un billet d’essai",
-        "«\u00a0c’est vrai\u00a0» (Pierre, selon le billet) — Un billet d’essai",
+        "«\u00a0c’est vrai\u00a0» (Pierre, selon le billet) — Un billet d’essai (Réponse à une question de la salle.)",
         "«\u00a0le client décide\u00a0» — Un billet d’essai",
     ]
 

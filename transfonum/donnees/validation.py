@@ -192,6 +192,9 @@ def _problemes_du_kit(data_dir: Path, shown: str, paths: dict[str, str]) -> Iter
             if mots > MOTS_PAR_EXTRAIT:
                 yield Probleme(file, line, "extrait",
                                f"extrait de {mots} mots : {MOTS_PAR_EXTRAIT} au plus (coupez avec « […] »)")
+            if "selon le billet" in (row.get("locuteur") or ""):
+                yield Probleme(file, line, "locuteur",
+                               "« selon le billet » : la page l'ajoute elle-même ; ne donnez que le nom")
     if "billets" in paths:
         file = f"{shown}/{paths['billets']}"
         for line, row in enumerate(_lignes(data_dir / paths["billets"]), start=2):

@@ -39,7 +39,8 @@ CLASSE_NOTES = "transfonum-extraits-imprimes"
 
 class noeud_extrait(nodes.Inline, nodes.Element):  # noqa: N801 - nom de nœud docutils
     """La marque d'un extrait dans le texte : ``identifiant``, ``extrait``, ``billet``
-    (identifiant), ``titre`` (du billet), ``locuteur`` (vide : l'auteur), ``numero``."""
+    (identifiant), ``titre`` (du billet), ``locuteur`` (vide : l'auteur), ``note`` (ce que
+    le lecteur doit savoir pour le lire ; souvent vide), ``numero``."""
 
 
 def _extraits() -> dict[str, dict]:
@@ -64,7 +65,8 @@ def role_extrait(name, rawtext, text, lineno, inliner, options=None, content=Non
     numero = env.temp_data["transfonum_extraits"] = env.temp_data.get("transfonum_extraits", 0) + 1
     _lieux(env).setdefault(env.docname, []).append((identifiant, numero, extrait["billet"]))
     return [noeud_extrait(rawtext, identifiant=identifiant, extrait=extrait["extrait"], billet=extrait["billet"],
-                          titre=extrait["titre"], locuteur=extrait["locuteur"], numero=numero)], []
+                          titre=extrait["titre"], locuteur=extrait["locuteur"], note=extrait["note"],
+                          numero=numero)], []
 
 
 def ancre(identifiant: str, numero: int) -> str:
@@ -114,6 +116,8 @@ class NotesDesExtraits(SphinxPostTransform):
         liste = nodes.enumerated_list(enumtype="arabic")
         for marque in marques:
             texte = f"{_texte_extrait(marque)} — {_typographie(marque['titre'])}"
+            if marque["note"]:
+                texte += f" ({_typographie(marque['note'])})"
             liste += nodes.list_item("", nodes.paragraph("", texte))
         titre = nodes.rubric("", "Les mots des billets")
         conteneur = nodes.container("", titre, liste, classes=[CLASSE_NOTES])
@@ -149,7 +153,9 @@ def visiter_extrait(self, noeud: noeud_extrait) -> None:
         f'<span class="visually-hidden">Les mots du billet</span></button>'
         f'<span class="transfonum-extrait-bulle" id="{ident}-bulle" role="note">'
         f'<span class="transfonum-extrait-texte">{html.escape(_texte_extrait(noeud))}</span> '
-        f'<span class="transfonum-extrait-source">— {source}</span></span></span>')
+        f'<span class="transfonum-extrait-source">— {source}</span>'
+        + (f'<span class="transfonum-extrait-note">{html.escape(_typographie(noeud["note"]))}</span>' if noeud["note"] else "")
+        + "</span></span>")
     raise nodes.SkipNode
 
 
