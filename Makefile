@@ -4,8 +4,8 @@
 # and: make book-etudiant (student edition, no solutions, in _build/etudiant),
 #      make pdf (each chapter and its exercise sheet as PDF, in the site),
 #      make branche-etudiante (the git branch Binder and the hub open, no solutions),
-#      make test-rapide (unit tests only, under a minute), make serve (serve the site
-#      on 127.0.0.1), make notes COPIES=<folder or zip> (grade a class's notebooks),
+#      make test-rapide (unit tests only, under a minute), make serve / serve-etudiant
+#      (serve an edition on 127.0.0.1), make notes COPIES=<folder or zip> (grade a class's notebooks),
 #      make banque (the Moodle question bank), make bench, make clean,
 #      make verrou (rewrite requirements.lock after a pin changed in requirements.txt).
 
@@ -19,7 +19,7 @@ LOCK   := requirements.lock
 PORT   ?= 8000
 ETUDIANT := _build/etudiant
 
-.PHONY: book book-etudiant pdf pdf-etudiant branche-etudiante test test-rapide serve notes banque bench clean verrou
+.PHONY: book book-etudiant pdf pdf-etudiant branche-etudiante test test-rapide serve serve-etudiant notes banque bench clean verrou
 
 $(READY): requirements.txt $(LOCK) pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
@@ -60,10 +60,15 @@ book-etudiant: $(READY)
 branche-etudiante:
 	$(PYTHON) -m transfonum.outils.branche_etudiante
 
-serve:
-	@test -f _build/html/index.html || { echo "Pas de site : lancez d'abord « make book »."; exit 1; }
+# Serve an edition on 127.0.0.1: the teacher's (make serve) or the students' (make serve-etudiant).
+serve: SITE = _build/html
+serve: CONSTRUIRE = book
+serve-etudiant: SITE = $(ETUDIANT)/_build/html
+serve-etudiant: CONSTRUIRE = book-etudiant
+serve serve-etudiant:
+	@test -f $(SITE)/index.html || { echo "Pas de site dans $(SITE) : lancez d'abord « make $(CONSTRUIRE) »."; exit 1; }
 	@echo "Site servi sur http://127.0.0.1:$(PORT)/ (Ctrl+C pour arrêter)"
-	$(PYTHON) -m http.server --bind 127.0.0.1 --directory _build/html $(PORT)
+	$(PYTHON) -m http.server --bind 127.0.0.1 --directory $(SITE) $(PORT)
 
 # A class's notebooks graded: one folder per student, a Moodle download, or its zip.
 NOTES ?= _build/notes

@@ -83,7 +83,7 @@ def test_the_pages_workflow_writes_the_branch_before_the_book_and_publishes_the_
     the chapters' PDF links need make pdf before the site is uploaded."""
     workflow = (RACINE / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
     order = [workflow.find(step) for step in (f"origin {be.BRANCHE}:{be.BRANCHE}", "make branche-etudiante",
-                                               "make book", "make pdf", f"git push origin {be.BRANCHE}",
+                                               "make pdf\n", "make pdf-etudiant", f"git push origin {be.BRANCHE}",
                                                "upload-pages-artifact")]
     assert -1 not in order and order == sorted(order), order
     assert "contents: write" in workflow

@@ -105,7 +105,9 @@ def main(argv: list[str] | None = None) -> int:
     resultat = construire(args.source, args.sortie, valider=not args.sans_validation, etudiant=args.etudiant)
     if resultat.returncode == 0:
         page = (args.sortie or args.source) / "_build" / "html" / "index.html"
-        print(f"\nSite construit : ouvrez {page}, ou lancez « make serve ».")
+        servir = "make serve-etudiant" if args.etudiant else "make serve"
+        print(f"\nSite construit ({page}) : lancez « {servir} » pour le lire dans un navigateur "
+              "(ouvert depuis le disque, ses explorateurs ne s'animent pas).")
     else:
         print("\nÉchec de la construction : voir les messages ci-dessus.", file=sys.stderr)
     return resultat.returncode
