@@ -255,12 +255,13 @@ SETTLED = """() => Promise.all(document.getAnimations()
     .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity).map((a) => a.finished))"""
 
 
-def _files(entries: list[dict]) -> list[str]:
+def toc_files(entries: list[dict]) -> list[str]:
+    """The files of a table of contents' entries (``_toc.yml`` read), in order."""
     found = []
     for entry in entries:
         found += [entry["file"]] if "file" in entry else []
         for key in ("parts", "chapters", "sections"):
-            found += _files(entry.get(key, []))
+            found += toc_files(entry.get(key, []))
     return found
 
 
@@ -268,7 +269,7 @@ def site_pages() -> list[str]:
     """The pages the built site must have, known before it is built: every file of
     ``_toc.yml``, the root copy of the introduction, the index and the search page."""
     toc = yaml.safe_load((RACINE / "_toc.yml").read_text(encoding="utf-8"))
-    return ["index.html", "genindex.html", "search.html"] + [f"{f}.html" for f in [toc["root"], *_files(toc.get("parts", []))]]
+    return ["index.html", "genindex.html", "search.html"] + [f"{f}.html" for f in [toc["root"], *toc_files(toc.get("parts", []))]]
 
 
 PAGES = site_pages()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from sweep import toc_files
 
 from transfonum.site import edition_etudiante as ee
 
@@ -19,22 +20,13 @@ TOC = {
 }
 
 
-def _files(entries) -> list[str]:
-    out = []
-    for entry in entries:
-        out += [entry["file"]] if "file" in entry else []
-        for key in ("parts", "chapters", "sections"):
-            out += _files(entry.get(key, []))
-    return out
-
-
 def test_instructor_pages_leave_the_table_and_empty_parts_go_with_them():
     table = ee.table_sans_pages_enseignants(TOC, ["book/enseigner/seance-*"])
-    assert _files(table["parts"]) == ["book/cdo", "book/rse", "book/rse-lab", "book/enseigner/index",
+    assert toc_files(table["parts"]) == ["book/cdo", "book/rse", "book/rse-lab", "book/enseigner/index",
                                       "book/enseigner/cas-cdo"]
     assert [p["caption"] for p in table["parts"]] == ["Chapitres", "Enseigner avec ce kit"]
     assert table["parts"][0]["numbered"] is True
-    assert _files(TOC["parts"])[-1] == "book/enseigner/seance-rse", "the given table is left unchanged"
+    assert toc_files(TOC["parts"])[-1] == "book/enseigner/seance-rse", "the given table is left unchanged"
 
 
 def test_no_pattern_leaves_the_table_as_it_is():
