@@ -38,7 +38,7 @@ import pandas as pd
 
 from transfonum import fr
 from transfonum.donnees import charger_table, exiger_colonnes, exiger_lignes, exiger_valeurs
-from transfonum.donnees.provenance import formater_valeur, ligne_source, nom_blog, tel_que_cite
+from transfonum.donnees.provenance import formater_valeur, ligne_source, nom_blog, tel_que_cite, titre_billet
 from transfonum.graphiques import PALETTE
 
 INS = fr.INSECABLE
@@ -399,7 +399,7 @@ def titre_court(billet: pd.Series) -> str:
     préfixe des titres descriptifs."""
     if billet.name in TITRES_COURTS:
         return TITRES_COURTS[billet.name]
-    return str(billet["titre"]).replace("[Sans titre] ", "")
+    return titre_billet(billet["titre"])
 
 
 def carte_leaders(leaders: pd.DataFrame, billets: pd.DataFrame) -> pd.DataFrame:

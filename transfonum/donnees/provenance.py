@@ -15,7 +15,7 @@ Tout part des tables ``chiffres``, ``etudes`` et ``billets`` du paquet de donné
 from __future__ import annotations
 
 import pandas as pd
-from IPython.display import Markdown
+from IPython.display import HTML, Markdown
 
 from transfonum import fr
 from transfonum.donnees import charger_table
@@ -119,8 +119,20 @@ def _texte_etude(study: pd.Series) -> str:
     return ", ".join(parts)
 
 
+#: Le préfixe d'un titre de billet donné par le kit, le billet n'en ayant pas (``data/billets.csv``).
+PREFIXE_SANS_TITRE = "[Sans titre] "
+
+
+def titre_billet(titre: str) -> str:
+    """Le titre d'un billet sans le préfixe des titres descriptifs (:data:`PREFIXE_SANS_TITRE`)."""
+    return str(titre).removeprefix(PREFIXE_SANS_TITRE)
+
+
 def _texte_billet(post: pd.Series) -> str:
-    return f"{fr.guillemets(post['titre'])} ({nom_blog(post['blog'])})"
+    titre = str(post["titre"])
+    if titre.startswith(PREFIXE_SANS_TITRE):
+        return f"billet sans titre {fr.guillemets(titre_billet(titre))} (titre donné par le kit{INSECABLE}; {nom_blog(post['blog'])})"
+    return f"{fr.guillemets(titre)} ({nom_blog(post['blog'])})"
 
 
 def ligne_source(
@@ -288,6 +300,22 @@ def encadre_verification(
     )
 
 
+def tableau_affiche(table: pd.DataFrame) -> HTML:
+    """Un extrait de table tel qu'une page ou un diaporama le montre : la colonne du statut
+    (``statut`` ou ``Statut``) en libellés français (« Non vérifié »), les nombres à la
+    française (``80.0`` → « 80 », ``4.5`` → « 4,5 », une case vide → « — »), et chaque
+    case en entier (la sortie de pandas coupe un long texte en « … »)."""
+    table = table.copy()
+    for colonne in table.columns:
+        if str(colonne).lower() == "statut":
+            table[colonne] = table[colonne].map(lambda code: LIBELLES_STATUT.get(code, code))
+        elif pd.api.types.is_numeric_dtype(table[colonne]):
+            table[colonne] = [
+                "—" if pd.isna(v) else fr.nombre(float(v), 0 if float(v).is_integer() else 1) for v in table[colonne]
+            ]
+    return HTML(table.to_html(na_rep="—"))
+
+
 def date_evenement(event_id: str, evenements: pd.DataFrame | None = None) -> str:
     """La date d'un événement de la table ``evenements``, en toutes lettres et à sa
     précision (« 19 novembre 2013 », « novembre 2013 »). Lève :class:`KeyError` si
@@ -313,5 +341,5 @@ def decompte_statuts(chiffres: pd.DataFrame | None = None) -> pd.DataFrame:
 
 __all__ = [
     "LIBELLES_STATUT", "cite", "date_evenement", "formater_valeur", "source_kit", "originale", "ligne_source",
-    "decompte_statuts", "table_etudes", "encadre_verification", "table_verification",
+    "decompte_statuts", "table_etudes", "tableau_affiche", "encadre_verification", "table_verification",
 ]

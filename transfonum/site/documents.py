@@ -29,20 +29,29 @@ def a_des_documents(racine: Path, chapitre: str) -> bool:
     return (racine / carnet_etudiant(chapitre)).exists()
 
 
-def boutons(chapitre: str, pathto) -> list[dict]:
+def a_un_diaporama(env, docname: str) -> bool:
+    """La page est-elle un chapitre (numéroté dans la table des matières), qui a un
+    diaporama (:mod:`transfonum.site.diaporamas`), avec ou sans carnet d'exercices ?"""
+    return bool(env.toc_secnumbers.get(docname, {}).get(""))
+
+
+def boutons(chapitre: str, pathto, diapos: bool = True) -> list[dict]:
     """Les entrées du menu « Télécharger » d'une page de chapitre (``pathto`` : celui du
-    contexte de la page, qui rend une adresse relative)."""
-    return [
+    contexte de la page, qui rend une adresse relative ; ``diapos`` : la page a un diaporama)."""
+    pdf = [
         {"type": "link", "url": pathto(pdf_chapitre(chapitre).as_posix(), 1), "text": "Chapitre (PDF)",
          "tooltip": "Le chapitre à imprimer, avec ses graphiques", "icon": "fas fa-file-pdf",
          "label": "transfonum-pdf-chapitre"},
         {"type": "link", "url": pathto(fiche_exercices(chapitre).as_posix(), 1), "text": "Fiche d'exercices (PDF)",
          "tooltip": "Les énoncés des exercices, avec de la place pour répondre, sans solutions",
          "icon": "fas fa-pen", "label": "transfonum-fiche-exercices"},
+    ]
+    diaporamas = [
         {"type": "link", "url": pathto(diaporama(chapitre).as_posix(), 1), "text": "Diaporama",
-         "tooltip": "Les graphiques et les questions de discussion du chapitre, à projeter",
+         "tooltip": "Les objectifs, les graphiques, les exercices et les questions du chapitre, à projeter",
          "icon": "fas fa-chalkboard", "label": "transfonum-diaporama"},
     ]
+    return pdf + (diaporamas if diapos else [])
 
 
 def ajouter_boutons(app, pagename: str, context: dict, doctree) -> None:
@@ -51,7 +60,7 @@ def ajouter_boutons(app, pagename: str, context: dict, doctree) -> None:
     chapitre = chapitre_de(pagename)
     if doctree is None or "header_buttons" not in context or not a_des_documents(Path(app.srcdir), chapitre):
         return
-    entrees = boutons(chapitre, context["pathto"])
+    entrees = boutons(chapitre, context["pathto"], a_un_diaporama(app.env, pagename))
     for groupe in context["header_buttons"]:
         if groupe.get("label") == GROUPE_THEME:
             groupe["buttons"] = [b for b in groupe["buttons"] if b.get("label") != IMPRIMER_THEME] + entrees

@@ -99,6 +99,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _contexte_de_page, priority=600)
     app.connect("doctree-resolved", interface.verifier_notes)
     app.connect("doctree-resolved", diaporamas.ecrire)
+    app.add_post_transform(diaporamas.NumerosDesDiapos)
     # Après tout autre gestionnaire (la redirection index.html de sphinx-external-toc).
     app.connect("build-finished", _construction_finie, priority=900)
     app.add_directive("autoevaluation", autoevaluation.AutoEvaluation)
