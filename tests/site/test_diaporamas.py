@@ -324,7 +324,7 @@ CODES = re.compile(r"\b(?:non_verifie|non_trouve|differe|confirme|exacte|moins_d
 
 def _deck_text(path: Path) -> list[str]:
     deck = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-    for tag in deck(["script", "style", "aside"]):
+    for tag in deck(["script", "style", "aside", "code"]):  # code: what a student types (`non_verifie`)
         tag.decompose()
     return [s.get_text(" ", strip=True) for s in deck.select("section.diapo")]
 

@@ -15,26 +15,31 @@ STYLE = f"""
 * {{ box-sizing: border-box; }}
 html {{ scroll-snap-type: y mandatory; }}
 body {{ margin: 0; font-family: {POLICE}; color: {PALETTE["texte"]}; background: {PALETTE["fond"]}; }}
+/* Tailles en em : le script réduit la police d'une diapositive qui dépasserait l'écran. */
 .diapo {{ min-height: 100vh; scroll-snap-align: start; display: flex; flex-direction: column;
-  justify-content: center; padding: 1.5rem max(1.5rem, 5vw) 4rem; border-bottom: 1px solid {PALETTE["grille"]}; }}
+  justify-content: center; padding: 1.2rem max(1.5rem, 5vw) 3.8rem; border-bottom: 1px solid {PALETTE["grille"]};
+  font-size: clamp(1.05rem, 2vw, 1.4rem); line-height: 1.4; }}
 .diapo > * {{ max-width: 64rem; width: 100%; margin-left: auto; margin-right: auto; }}
-h1 {{ font-size: clamp(2rem, 4.5vw, 3.2rem); line-height: 1.15; margin: .2em auto; }}
-h2 {{ font-size: clamp(1.4rem, 2.8vw, 2rem); line-height: 1.2; margin: 0 auto .5em; }}
-h3 {{ font-size: clamp(1.2rem, 2.2vw, 1.6rem); margin: 0 auto .4em; }}
-.surtitre {{ color: {PALETTE["attenue"]}; font-size: 1.1rem; text-transform: uppercase; letter-spacing: .06em; margin: 0 auto .2em; }}
-h2.objectifs {{ margin-top: .8em; }}
-.question {{ font-size: clamp(1.4rem, 3vw, 2.2rem); line-height: 1.35; }}
-.diapo li, .enonce {{ font-size: clamp(1.1rem, 2.1vw, 1.45rem); line-height: 1.4; }}
+h1 {{ font-size: 2.1em; line-height: 1.15; margin: .1em auto .2em; }}
+h2 {{ font-size: 1.4em; line-height: 1.2; margin: 0 auto .45em; }}
+h3 {{ font-size: 1.15em; margin: 0 auto .4em; }}
+.surtitre {{ color: {PALETTE["attenue"]}; font-size: .75em; text-transform: uppercase; letter-spacing: .06em; margin: 0 auto .2em; }}
+h2.objectifs {{ margin-top: .5em; margin-bottom: .2em; }}
+ul.objectifs {{ margin-top: 0; }}
+.question {{ font-size: 1.5em; line-height: 1.35; }}
 .diapo li {{ margin: .3em 0; }}
 .enonce p {{ margin: .4em 0; }}
-.lien-page, .explorateur {{ font-size: 1.1rem; color: {PALETTE["attenue"]}; margin-top: .8em; }}
-.diapo figure.transfonum-figure, .tableau {{ margin: 0 auto; max-width: min(100%, 64rem); overflow-x: auto; }}
-/* Projetés, les graphiques dessinés à la construction prennent la largeur de la diapositive. */
-.diapo .transfonum-statique svg {{ max-width: 100% !important; width: 100%; height: auto; max-height: 66vh; }}
-table {{ border-collapse: collapse; font-size: clamp(.95rem, 1.5vw, 1.15rem); line-height: 1.3; }}
+.lien-page, .explorateur {{ font-size: .75em; color: {PALETTE["attenue"]}; margin-top: .6em; margin-bottom: 0; }}
+.tableau {{ margin: 0 auto; max-width: min(100%, 64rem); overflow-x: auto; }}
+/* Un graphique prend toute la place que lui laissent son titre et sa légende. */
+.diapo-graphique {{ height: 100vh; justify-content: flex-start; }}
+.diapo-graphique figure.transfonum-figure {{ flex: 1 1 auto; min-height: 0; display: flex; flex-direction: column; margin: 0 auto; }}
+.diapo-graphique .transfonum-chart {{ flex: 1 1 auto; min-height: 0; }}
+.diapo .transfonum-statique svg {{ max-width: 100% !important; width: 100%; height: 100%; }}
+table {{ border-collapse: collapse; font-size: .8em; line-height: 1.3; }}
 caption {{ text-align: left; color: {PALETTE["attenue"]}; padding-bottom: .4em; }}
 th, td {{ text-align: left; vertical-align: top; padding: .3em .6em; border-bottom: 1px solid {PALETTE["grille"]}; }}
-figcaption {{ color: {PALETTE["attenue"]}; font-size: 1rem; margin-top: .6em; }}
+figcaption {{ color: {PALETTE["attenue"]}; font-size: .7em; line-height: 1.35; margin-top: .4em; }}
 a {{ color: {PALETTE["accent"]}; }}
 .notes {{ display: none; }}
 #panneau-notes {{ position: fixed; left: 0; right: 0; bottom: 3.2rem; max-height: 45vh; overflow-y: auto;
@@ -48,7 +53,7 @@ a {{ color: {PALETTE["accent"]}; }}
 .commandes button {{ font: inherit; padding: .3rem 1rem; border: 1px solid {PALETTE["attenue"]}; border-radius: .3rem;
   background: {PALETTE["fond"]}; color: {PALETTE["texte"]}; cursor: pointer; }}
 .commandes .aide {{ color: {PALETTE["attenue"]}; font-size: .9rem; }}
-@media print {{ .commandes, #panneau-notes {{ display: none; }} .diapo {{ break-after: page; min-height: auto; border: 0; }} }}
+@media print {{ .commandes, #panneau-notes {{ display: none; }} .diapo {{ break-after: page; min-height: auto; height: auto; border: 0; }} }}
 """
 
 SCRIPT = """
@@ -57,6 +62,17 @@ const compteur = document.querySelector('.commandes output');
 const panneau = document.getElementById('panneau-notes');
 const boutonNotes = document.querySelector('.commandes [data-notes]');
 let courante = 0;
+/* Une diapositive plus haute que l'écran (un long énoncé, une liste) : sa police
+   diminue par pas de 5 %, jusqu'aux trois quarts au plus. */
+function ajuster() {
+  diapos.forEach((d) => {
+    d.style.fontSize = '';
+    const base = parseFloat(getComputedStyle(d).fontSize);
+    for (let f = 0.95; d.scrollHeight > innerHeight + 1 && f >= 0.75; f -= 0.05) d.style.fontSize = `${base * f}px`;
+  });
+}
+ajuster();
+addEventListener('resize', ajuster);
 function notes() {
   if (!panneau || panneau.hidden) return;
   const aside = diapos[courante].querySelector('aside.notes');

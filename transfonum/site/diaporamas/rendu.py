@@ -22,6 +22,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util.osutil import relative_uri
 
 from transfonum.graphiques import CLASSE_EXPLORATEUR, html_graphique_statique
+from transfonum.site.extraits import noeud_extrait
 from transfonum.site.diaporamas.seance import COLONNES_NOTES, ErreurDiaporama, Seance
 from transfonum.site.diaporamas.structure import (CORPS_HTML, LIGNE_HTML, Diapo, diapos_des_etapes,
                                                   tableau_des_statuts)
@@ -30,6 +31,11 @@ from transfonum.site.diaporamas.structure import (CORPS_HTML, LIGNE_HTML, Diapo,
 _SPEC = re.compile(r'<script type="application/json" class="transfonum-spec">(.*?)</script>', re.S)
 #: L'identifiant de son cadre (le graphique fixe en dérive le sien : le diaporama ne change pas d'une construction à l'autre).
 _IDENTIFIANT = re.compile(r'<div id="([^"]+)" class="transfonum-chart')
+
+
+#: Ce qu'une diapositive ne montre pas : les renvois aux notes de la page et les marques
+#: d'extrait (leur bulle n'a pas sa place à l'écran de la salle).
+_RENVOIS = (nodes.footnote_reference, nodes.citation_reference, noeud_extrait)
 
 
 @dataclass
@@ -65,6 +71,8 @@ def rendu(ctx: Contexte, noeuds, page: str | None = None) -> str:
     morceaux = []
     for noeud in noeuds:
         copie = noeud.deepcopy()
+        for renvoi in list(copie.findall(lambda n: isinstance(n, _RENVOIS))):
+            renvoi.parent.remove(renvoi)
         for lien in copie.findall(nodes.reference):
             if "refuri" in lien:
                 lien["refuri"] = adresse_vue_du_diaporama(lien["refuri"], page, ctx.diapo)
