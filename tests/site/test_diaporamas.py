@@ -256,7 +256,7 @@ def test_the_case_slide_has_its_title_question_and_link(tiny_site):
     case = slides[_kinds(slides).index("cas")]
     assert case.h2.get_text() == "Cas : une entreprise cherche un pilote"
     assert case.h3.get_text() == "Mémo au président" and "Rédigez un mémo" in case.get_text()
-    assert "point de détail" not in case.get_text(), "only the question's first paragraph"
+    assert "point de détail" not in case.get_text(), "the question's first paragraph (and its list if it announces one)"
     assert case.select_one(".lien-page a")["href"] == "../book/enseigner/cas-chapitre.html"
 
 

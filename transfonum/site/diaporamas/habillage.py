@@ -28,6 +28,7 @@ h2.objectifs {{ margin-top: .5em; margin-bottom: .2em; }}
 ul.objectifs {{ margin-top: 0; }}
 .question {{ font-size: 1.5em; line-height: 1.35; }}
 .diapo li {{ margin: .3em 0; }}
+.diapo ul, .diapo ol {{ margin-top: .2em; }}
 .enonce p {{ margin: .4em 0; }}
 .lien-page, .explorateur {{ font-size: .75em; color: {PALETTE["attenue"]}; margin-top: .6em; margin-bottom: 0; }}
 .tableau {{ margin: 0 auto; max-width: min(100%, 64rem); overflow-x: auto; }}
@@ -35,7 +36,7 @@ ul.objectifs {{ margin-top: 0; }}
 .diapo-graphique {{ height: 100vh; justify-content: flex-start; }}
 .diapo-graphique figure.transfonum-figure {{ flex: 1 1 auto; min-height: 0; display: flex; flex-direction: column; margin: 0 auto; }}
 .diapo-graphique .transfonum-chart {{ flex: 1 1 auto; min-height: 0; }}
-.diapo .transfonum-statique svg {{ max-width: 100% !important; width: 100%; height: 100%; }}
+.diapo .transfonum-statique svg {{ max-width: 100% !important; width: 100%; height: auto; max-height: 100%; }}
 table {{ border-collapse: collapse; font-size: .8em; line-height: 1.3; }}
 caption {{ text-align: left; color: {PALETTE["attenue"]}; padding-bottom: .4em; }}
 th, td {{ text-align: left; vertical-align: top; padding: .3em .6em; border-bottom: 1px solid {PALETTE["grille"]}; }}

@@ -164,7 +164,11 @@ def _cas(ctx: Contexte, _: Diapo) -> str:
         sous_titre = _sous_titre(question)
         corps = next((s for s in question.children if isinstance(s, nodes.section)), None)
         premier = corps.next_node(nodes.paragraph) if corps is not None else None
-        contenu = f"<h3>{html.escape(sous_titre)}</h3>\n" + (rendu(ctx, [premier], ctx.page_cas) if premier else "")
+        question = [premier] if premier is not None else []
+        suite = premier.next_node(descend=False, siblings=True) if premier is not None else None
+        if premier is not None and premier.astext().rstrip().endswith(":") and suite is not None:
+            question.append(suite)  # « … qui : » annonce la liste de ce que le livrable doit faire
+        contenu = f"<h3>{html.escape(sous_titre)}</h3>\n" + rendu(ctx, question, ctx.page_cas)
     return (f'<p class="surtitre">Cas de la séance</p>\n{_h2(titre)}<div class="enonce">{contenu}</div>\n'
             f'<p class="lien-page">{_lien(ctx, ctx.page_cas, "Lire le cas")}</p>')
 

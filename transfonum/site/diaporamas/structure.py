@@ -53,7 +53,7 @@ _BALISE = re.compile(r"<[^>]+>")
 #: et le moins haut des deux écrans visés, 16:9 à 1280 × 720 étant plus large) : largeur
 #: en caractères, hauteur en lignes de texte (titre, marges et commandes déduits).
 LARGEUR_TABLEAU_CARACTERES = 92
-HAUTEUR_TABLEAU_LIGNES = 15
+HAUTEUR_TABLEAU_LIGNES = 19
 #: Une ligne de tableau compte, en plus de son texte, ses marges (en lignes de texte).
 MARGE_LIGNE = 0.6
 
