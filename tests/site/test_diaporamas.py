@@ -277,13 +277,17 @@ def test_the_session_plan_names_the_slides_of_each_step(tiny_site):
     plan = BeautifulSoup((tiny_site / "book/enseigner/seance-chapitre.html").read_text(encoding="utf-8"),
                          "html.parser")
     table = plan.select_one("#deroule table")
-    assert [th.get_text(strip=True) for th in table.select("thead th")][-1] == diaporamas.COLONNE_DIAPOS
-    cells = [tr.select("td")[-1].a for tr in table.select("tbody tr")]
+    assert len(table.select("thead th")) == 5, "no column added"
+    cells = [tr.select("td")[1] for tr in table.select("tbody tr")]
+    assert [c.p.get_text() for c in cells] == ["Accroche", "Lecture des chiffres", "Exercices du carnet",
+                                                "Discussion du cas", "Synthèse"], "the step's name stays first"
+    links = [c.select_one(f"p.{diaporamas.CLASSE_DIAPOS} a") for c in cells]
     _, slides = _slides(tiny_site, "chapitre")
     kinds, total = _kinds(slides), len(slides)
     exercise, case, question = (kinds.index(k) + 1 for k in ("exercice", "cas", "question"))
-    assert [a.get_text() for a in cells] == ["1", f"2 à {exercise - 1}", f"{exercise}", f"{case}", f"{question} à {total}"]
-    assert [a["href"] for a in cells][:3] == ["../../diapos/chapitre.html#diapo-1", "../../diapos/chapitre.html#diapo-2",
+    assert [a.get_text() for a in links] == ["diapo 1", f"diapos 2 à {exercise - 1}", f"diapo {exercise}",
+                                             f"diapo {case}", f"diapos {question} à {total}"]
+    assert [a["href"] for a in links][:3] == ["../../diapos/chapitre.html#diapo-1", "../../diapos/chapitre.html#diapo-2",
                                               f"../../diapos/chapitre.html#diapo-{exercise}"]
     assert slides[exercise - 1]["id"] == f"diapo-{exercise}"
 

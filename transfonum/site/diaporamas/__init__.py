@@ -12,8 +12,8 @@ rendue par le traducteur HTML du constructeur (:mod:`.rendu`). Les notes de l'en
 sont les étapes du plan ; l'édition étudiante, qui n'a pas les plans, n'a ni notes ni
 diapositive d'étape, et ses objectifs sont ceux du chapitre.
 
-Le plan de séance, en retour, nomme les diapositives de chaque étape : une colonne
-« Diapos » ajoutée à son tableau « Déroulé » à l'écriture (:class:`NumerosDesDiapos`),
+Le plan de séance, en retour, nomme les diapositives de chaque étape (« diapos 2 à 4 »,
+sous le nom de l'étape dans son tableau « Déroulé », ajouté à l'écriture (:class:`NumerosDesDiapos`),
 calculée par la même fonction que le diaporama.
 
 Écrit pendant l'écriture des pages, le diaporama ne contient rien du thème. Sphinx n'écrit
@@ -36,7 +36,7 @@ from sphinx.util.osutil import relative_uri
 from transfonum.chemins import diaporama
 from transfonum.site.diaporamas.habillage import SCRIPT, STYLE, commandes
 from transfonum.site.diaporamas.rendu import Contexte, sections
-from transfonum.site.diaporamas.seance import (ErreurDiaporama, Seance, document_cas, document_seance,
+from transfonum.site.diaporamas.seance import (ETAPE, ErreurDiaporama, Seance, document_cas, document_seance,
                                                lire_seance, objectifs_du_chapitre)
 from transfonum.site.diaporamas.structure import (A_RETENIR, ENTETE_STATUT, QUESTIONS, diapos_des_etapes,
                                                   diapositives)
@@ -44,11 +44,11 @@ from transfonum.site.documents import a_un_diaporama, chapitre_de
 from transfonum.site.entete import NOM_FAVICON
 from transfonum.site.statique import FEUILLE_DE_STYLE
 
-__all__ = ["A_RETENIR", "ENTETE_STATUT", "QUESTIONS", "ErreurDiaporama", "NumerosDesDiapos", "a_un_diaporama",
+__all__ = ["A_RETENIR", "ENTETE_STATUT", "QUESTIONS", "CLASSE_DIAPOS", "ErreurDiaporama", "NumerosDesDiapos", "a_un_diaporama",
            "ecrire", "document"]
 
-#: L'en-tête de la colonne que le tableau « Déroulé » d'un plan de séance reçoit.
-COLONNE_DIAPOS = "Diapos"
+#: La classe du paragraphe « diapos 2 à 4 » ajouté à la case « Étape » de chaque ligne du « Déroulé ».
+CLASSE_DIAPOS = "transfonum-diapos"
 
 
 def _seance(app: Sphinx, chapitre: str) -> Seance | None:
@@ -100,8 +100,9 @@ def ecrire(app: Sphinx, arbre: nodes.document, docname: str) -> None:
 
 
 class NumerosDesDiapos(SphinxPostTransform):
-    """Ajoute au tableau « Déroulé » d'un plan de séance une colonne « Diapos » : pour
-    chaque étape, les diapositives du diaporama du chapitre qui la servent, en lien."""
+    """Ajoute à chaque étape du tableau « Déroulé » d'un plan de séance (dans sa case
+    « Étape », sous son nom) les diapositives du diaporama du chapitre qui la servent, en
+    lien : « diapos 2 à 4 »."""
 
     default_priority = 900
     formats = ("html",)
@@ -119,13 +120,8 @@ class NumerosDesDiapos(SphinxPostTransform):
                               document_cas(chapitre) in self.env.all_docs)
         etendues = diapos_des_etapes(diapos)
         adresse = relative_uri(self.app.builder.get_target_uri(nom), diaporama(chapitre).as_posix())
-        groupe = next(seance.tableau.findall(nodes.tgroup))
-        groupe["cols"] += 1
-        groupe.insert(sum(isinstance(c, nodes.colspec) for c in groupe.children), nodes.colspec(colwidth=10))
-        tete = next(seance.tableau.findall(nodes.thead))
-        tete[0] += nodes.entry("", nodes.paragraph("", COLONNE_DIAPOS))
         for numero, etape in enumerate(seance.etapes, start=1):
             debut, fin = etendues[numero]
-            texte = f"{debut}" if debut == fin else f"{debut} à {fin}"
+            texte = f"diapo {debut}" if debut == fin else f"diapos {debut} à {fin}"
             lien = nodes.reference("", texte, refuri=f"{adresse}#diapo-{debut}", internal=False)
-            etape.ligne += nodes.entry("", nodes.paragraph("", "", lien))
+            etape.cases[ETAPE] += nodes.paragraph("", "", lien, classes=[CLASSE_DIAPOS])

@@ -103,7 +103,10 @@ def lire_seance(arbre: nodes.document, document: str) -> Seance:
     etapes = []
     for ligne in lignes:
         cases = dict(zip(entetes, ligne.children))
-        etapes.append(Etape(_normal(cases[ETAPE].astext()), _normal(cases[DUREE].astext()), cases, ligne))
+        # Le nom de l'étape : le premier paragraphe de sa case (le suivant, s'il y en a un,
+        # est le renvoi aux diapositives que le diaporama y ajoute).
+        nom = cases[ETAPE].next_node(nodes.paragraph) or cases[ETAPE]
+        etapes.append(Etape(_normal(nom.astext()), _normal(cases[DUREE].astext()), cases, ligne))
     return Seance(document, [n for groupe in objectifs for n in groupe], etapes, table)
 
 
