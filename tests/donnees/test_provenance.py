@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -133,3 +135,21 @@ def test_formulation_wins_only_when_present(chiffres):
     assert provenance.tel_que_cite(row) == "près de la moitié"
     row["formulation"] = float("nan")  # an empty cell read by pandas
     assert provenance.tel_que_cite(row) == f"40{INSECABLE}%"
+
+
+def test_a_shown_table_has_french_status_labels_numbers_and_whole_cells():
+    table = pd.DataFrame({"Chiffre": ["a"], "Valeur (%)": [80.0], "Part": [4.5], "Manque": [float("nan")],
+                          "Note": ["x" * 80], "Statut": ["non_verifie"]}).set_index("Chiffre")
+    shown = provenance.tableau_affiche(table).data
+    cells = [td.strip() for td in re.findall(r"<td>(.*?)</td>", shown, re.S)]
+    assert cells == ["80", "4,5", "—", "x" * 80, "Non vérifié"]
+    assert "80.0" not in shown and "non_verifie" not in shown and "..." not in shown
+
+
+def test_an_untitled_post_is_named_as_such_in_a_source_line(chiffres):
+    billets = charger_table("billets")
+    sans_titre = billets.set_index("id").loc["b-mit-deloitte-2012"]
+    assert sans_titre["titre"].startswith(provenance.PREFIXE_SANS_TITRE)
+    line = provenance.ligne_source(chiffres[chiffres["billet_id"] == "b-mit-deloitte-2012"])
+    assert "[Sans titre]" not in line and "billet sans titre « " in line.replace("\u00a0", " ")
+    assert provenance.titre_billet(sans_titre["titre"]) in line

@@ -322,7 +322,7 @@ def test_a_parallel_build_writes_the_same_decks(tiny_site, tmp_path):
 
 
 #: The data's codes and a float printed as such (« 80.0 »), never shown on a slide.
-CODES = re.compile(r"\b(?:non_verifie|non_trouve|differe|confirme|exacte|moins_de|plus_de)\b|\[Sans titre\]"
+CODES = re.compile(r"\b(?:non_verifie|non_trouve|differe|confirme|moins_de|plus_de)\b|\[Sans titre\]"
                    r"|(?<![Ee]ntreprise )\b\d+\.0\b|\.\.\.$|plus \.\.\.")
 
 
