@@ -29,10 +29,10 @@ from transfonum.chemins import DIAPORAMAS, carnet_etudiant, diaporama
 from transfonum.graphiques import CLASSE_EXPLORATEUR, CLASSE_STATIQUE, html_explorateur
 from transfonum.site import diaporamas
 from transfonum.site.diaporamas import structure
+from transfonum.site.documents import boutons
 
 CONF = """
 from transfonum.site import diaporamas
-from transfonum.site.documents import ajouter_boutons
 
 extensions = ["myst_nb", "sphinx_exercise"]
 nb_execution_mode = "off"
@@ -302,6 +302,12 @@ def test_every_chapter_of_the_toc_has_a_deck_with_or_without_notebook(tiny_site)
     _, slides = _slides(tiny_site, "sans-graphique")
     assert [s["aria-label"] for s in slides] == ["Diapositive 1 sur 2 : titre et objectifs",
                                                  "Diapositive 2 sur 2 : question 1"]
+
+
+def test_only_a_page_with_a_deck_links_one_in_its_menu():
+    labels = [b["label"] for b in boutons("annexe", lambda cible, _: cible, diapos=False)]
+    assert "transfonum-diaporama" not in labels and "transfonum-pdf-chapitre" in labels
+    assert "transfonum-diaporama" in [b["label"] for b in boutons("cdo", lambda cible, _: cible)]
 
 
 def test_a_plan_without_objectives_or_with_an_unknown_step_stops_the_build_in_french(tmp_path):
