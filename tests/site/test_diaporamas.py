@@ -237,6 +237,9 @@ def test_split_follows_the_text_length():
     long = [["a" * 200, "b"]] * 30
     assert len(structure.tranches(["x", "y"], short)) < len(structure.tranches(["x", "y"], long))
     assert structure.tranches(["x"], [["a"]]) == [(0, 1)]
+    slices = structure.tranches(["x", "y"], long)
+    sizes = [b - a for a, b in slices]
+    assert max(sizes) - min(sizes) <= 1, "balanced slices, no orphan row on the last slide"
 
 
 def test_exercise_slides_show_statements_never_solutions(tiny_site):

@@ -53,7 +53,7 @@ _BALISE = re.compile(r"<[^>]+>")
 #: et le moins haut des deux écrans visés, 16:9 à 1280 × 720 étant plus large) : largeur
 #: en caractères, hauteur en lignes de texte (titre, marges et commandes déduits).
 LARGEUR_TABLEAU_CARACTERES = 92
-HAUTEUR_TABLEAU_LIGNES = 19
+HAUTEUR_TABLEAU_LIGNES = 23
 #: Une ligne de tableau compte, en plus de son texte, ses marges (en lignes de texte).
 MARGE_LIGNE = 0.6
 
@@ -130,14 +130,19 @@ def tranches(entete: list[str], lignes: list[list[str]]) -> list[tuple[int, int]
     moyennes = [max(4.0, sum(len(l[i]) for l in lignes if i < len(l)) / max(1, len(lignes))) for i in range(colonnes)]
     largeurs = [max(6.0, LARGEUR_TABLEAU_CARACTERES * m / sum(moyennes)) for m in moyennes]
     place = HAUTEUR_TABLEAU_LIGNES - _hauteur(entete, largeurs)
+    hauteurs = [_hauteur(ligne, largeurs) for ligne in lignes]
     resultat, debut, pris = [], 0, 0.0
-    for i, ligne in enumerate(lignes):
-        h = _hauteur(ligne, largeurs)
+    for i, h in enumerate(hauteurs):
         if i > debut and pris + h > place:
             resultat.append((debut, i))
             debut, pris = i, 0.0
         pris += h
     resultat.append((debut, len(lignes)))
+    # Autant de diapositives, mais des tranches égales (4 + 4 plutôt que 7 + 1) si elles tiennent.
+    n, total = len(resultat), len(lignes)
+    egales = [(total * k // n, total * (k + 1) // n) for k in range(n)]
+    if all(sum(hauteurs[a:b]) <= place or b - a == 1 for a, b in egales):
+        return egales
     return resultat
 
 
