@@ -80,9 +80,12 @@ PREPARER = r"""() => {
       + reglages.join(', ') + '. L\u2019image montre son état de départ.';
     figure.querySelector('.transfonum-explorateur').after(ligne);
   }
-  // Une phrase qui annonce la suite (« vous saurez : ») reste avec elle.
+  // Une phrase qui annonce la suite (« vous saurez : »), ou qui précède une figure, reste avec elle.
   for (const p of article.querySelectorAll('p')) {
-    if (/:\s*$/.test(p.textContent) && p.nextElementSibling) p.classList.add('transfonum-annonce');
+    const suite = p.nextElementSibling;
+    if (suite && (/:\s*$/.test(p.textContent) || suite.matches('.cell') && suite.querySelector('figure'))) {
+      p.classList.add('transfonum-annonce');
+    }
   }
   // Apostrophes typographiques, « 1er » en exposant (hors code).
   const marcheur = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
@@ -133,14 +136,20 @@ FICHE = """({titre, consigne, reponses}) => {
   const p = document.createElement('p');
   p.textContent = consigne;
   const exercices = [...article.querySelectorAll('div.exercise')].map((e) => e.cloneNode(true));
+  // Chaque exercice, sa question sur papier et sa place pour répondre restent ensemble ;
+  // la page d'une note vient après, sur une feuille à elle.
   const parties = exercices.flatMap((e, i) => {
     e.querySelectorAll('.transfonum-notebook-exercise').forEach((s) => s.remove());
-    const papier = document.createElement('div');
-    papier.innerHTML = reponses[i].papier;
+    const bloc = document.createElement('div');
+    bloc.className = 'transfonum-question';
+    bloc.innerHTML = reponses[i].papier;
+    bloc.prepend(e);
     const cadre = document.createElement('div');
     cadre.className = 'transfonum-reponse transfonum-reponse-' + reponses[i].nature;
     cadre.setAttribute('aria-hidden', 'true');
-    return [e, ...papier.childNodes, ...(reponses[i].nature === 'aucune' ? [] : [cadre])];
+    if (reponses[i].nature === 'page') return [bloc, cadre];
+    if (reponses[i].nature !== 'aucune') bloc.append(cadre);
+    return [bloc];
   });
   if (entete) { entete.replaceWith(h1); article.replaceChildren(identite, p, ...parties); }
   else article.replaceChildren(h1, identite, p, ...parties);

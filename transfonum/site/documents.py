@@ -153,11 +153,14 @@ def remplir_documents_du_cours(app, doctree, docname: str) -> None:
     for imprime in imprimes(Path(app.srcdir)):
         titre = app.env.titles[imprime.page].astext() if imprime.page in app.env.titles else imprime.page
         paragraphe = nodes.paragraph()
-        paragraphe += nodes.Text(f"{titre}{INSECABLE}: ")
-        paragraphe += _lien("chapitre" if imprime.chapitre else "la page", docname, imprime.pdf)
-        if imprime.chapitre and imprime.page in avec_exercices:
-            paragraphe += nodes.Text(", ")
-            paragraphe += _lien("fiche d’exercices", docname, imprime.fiche)
+        if imprime.chapitre:
+            paragraphe += nodes.Text(f"{titre}{INSECABLE}: ")
+            paragraphe += _lien("chapitre", docname, imprime.pdf)
+            if imprime.page in avec_exercices:
+                paragraphe += nodes.Text(", ")
+                paragraphe += _lien("fiche d’exercices", docname, imprime.fiche)
+        else:
+            paragraphe += _lien(titre, docname, imprime.pdf)
         paragraphe += nodes.Text(" (PDF).")
         liste += nodes.list_item("", paragraphe)
     for place in places:
