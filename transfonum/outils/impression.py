@@ -80,12 +80,9 @@ PREPARER = r"""() => {
       + reglages.join(', ') + '. L\u2019image montre son état de départ.';
     figure.querySelector('.transfonum-explorateur').after(ligne);
   }
-  // Une phrase qui annonce la suite (« vous saurez : »), ou qui précède une figure, reste avec elle.
+  // Une phrase qui annonce la suite (« vous saurez : ») reste avec elle.
   for (const p of article.querySelectorAll('p')) {
-    const suite = p.nextElementSibling;
-    if (suite && (/:\s*$/.test(p.textContent) || suite.matches('.cell') && suite.querySelector('figure'))) {
-      p.classList.add('transfonum-annonce');
-    }
+    if (/:\s*$/.test(p.textContent) && p.nextElementSibling) p.classList.add('transfonum-annonce');
   }
   // Apostrophes typographiques, « 1er » en exposant (hors code).
   const marcheur = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
