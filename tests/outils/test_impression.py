@@ -23,7 +23,7 @@ from transfonum.site.autoevaluation import CASE, html_papier
 from transfonum.site.documents import imprimes
 
 #: What the screen shows and paper must not.
-ECRAN = ("(à classer)", "Afficher le résultat", "corrigée dans la page", "Vérifier", "Afficher le code")
+ECRAN = ("(à classer)", "Afficher le résultat", "corrigée dans la page", "Afficher le code", "Masquer le")
 
 
 def _text(path) -> str:
