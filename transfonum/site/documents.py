@@ -29,7 +29,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx_exercise.nodes import exercise_enumerable_node, exercise_node
 
 from transfonum.chemins import ENSEIGNER, LIVRE, carnet_etudiant, diaporama, fiche_exercices, pdf_chapitre, pdf_page
-from transfonum.fr import INSECABLE
+from transfonum.fr import INSECABLE, espaces_francaises
 from transfonum.site.edition_etudiante import motifs_enseignants
 from transfonum.sommaire import chapitres_du_sommaire, pages_du_sommaire
 
@@ -151,7 +151,9 @@ def remplir_documents_du_cours(app, doctree, docname: str) -> None:
     avec_exercices = {v.get("docname") for v in registre.values() if v.get("type") == "exercise"}
     liste = nodes.bullet_list(classes=["transfonum-documents-du-cours"])
     for imprime in imprimes(Path(app.srcdir)):
-        titre = app.env.titles[imprime.page].astext() if imprime.page in app.env.titles else imprime.page
+        # Après la transformation des espaces françaises : la liste les pose elle-même.
+        titre = espaces_francaises(app.env.titles[imprime.page].astext() if imprime.page in app.env.titles
+                                   else imprime.page)
         paragraphe = nodes.paragraph()
         if imprime.chapitre:
             paragraphe += nodes.Text(f"{titre}{INSECABLE}: ")
