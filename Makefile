@@ -2,7 +2,7 @@
 #   make book   set up .venv, check the data, build the site into _build/html
 #   make test   set up .venv, run every test
 # and: make book-etudiant (student edition, no solutions, in _build/etudiant),
-#      make pdf (each chapter and its exercise sheet as PDF, in the site),
+#      make pdf (chapters, exercise sheets, cases, course page as PDF, in the site),
 #      make branche-etudiante (the git branch Binder and the hub open, no solutions),
 #      make test-rapide (unit tests only, under a minute), make serve / serve-etudiant
 #      (serve an edition on 127.0.0.1), make notes COPIES=<folder or zip> (grade a class's notebooks),
@@ -46,12 +46,13 @@ verrou:
 book: $(READY)
 	$(BIN)/python -m transfonum.site
 
-# Debian's Chromium prints them (apt-get install chromium), into _build/html/impressions/.
+# Debian's Chromium prints the toc's chapters, sheets, course page, syllabus and cases
+# (apt-get install chromium), into _build/html/impressions/.
 pdf: book
 	$(BIN)/python -m transfonum.outils.impression
 
 pdf-etudiant: book-etudiant
-	$(BIN)/python -m transfonum.outils.impression --site $(ETUDIANT)/_build/html
+	$(BIN)/python -m transfonum.outils.impression --site $(ETUDIANT)/_build/html --etudiant
 
 book-etudiant: $(READY)
 	$(BIN)/python -m transfonum.site --etudiant

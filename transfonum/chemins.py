@@ -21,6 +21,8 @@ PAQUET: Path = Path("transfonum")
 DONNEES: Path = Path("data")
 #: Les chapitres (carnets MyST).
 LIVRE: Path = Path("book")
+#: La partie du livre pour enseigner : page du cours, plans de séance, cas.
+ENSEIGNER: Path = LIVRE / "enseigner"
 #: Les carnets d'exercices : sources (à modifier), éditions élève et enseignant, clés.
 EXERCICES: Path = Path("exercises")
 SOURCES_CARNETS: Path = EXERCICES / "sources"
@@ -64,6 +66,12 @@ def diaporama(chapitre: str) -> Path:
 def pdf_chapitre(chapitre: str) -> Path:
     """Le chapitre imprimable, dans le site : ``impressions/<chapitre>.pdf``."""
     return IMPRESSIONS / f"{chapitre}.pdf"
+
+
+def pdf_page(page: str) -> Path:
+    """Une page du livre imprimable, dans le site : ``book/enseigner/cas-cdo`` →
+    ``impressions/enseigner/cas-cdo.pdf`` (``book/cdo`` → :func:`pdf_chapitre`)."""
+    return IMPRESSIONS / Path(page).relative_to(LIVRE).with_suffix(".pdf")
 
 
 def fiche_exercices(chapitre: str) -> Path:

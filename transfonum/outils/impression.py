@@ -1,19 +1,25 @@
-"""``make pdf`` : pour chaque chapitre, le chapitre et sa fiche d'exercices en PDF, imprimés
-depuis le site construit par le Chromium de Debian, dans le site lui-même
-(``impressions/``), où les pages les lient (menu « Télécharger »).
+"""``make pdf`` : les documents imprimables du livre, imprimés depuis le site construit par
+le Chromium de Debian, dans le site lui-même (``impressions/``), où les pages les lient
+(menu « Télécharger », liste de la page du cours).
 
-``python -m transfonum.outils.impression [--site _build/html]``
+``python -m transfonum.outils.impression [--site _build/html] [--etudiant]``
 
-- Le chapitre : la page telle que l'imprime sa feuille d'impression
-  (``transfonum-impression.css`` : sans navigation, code replié caché, solutions
-  retirées), graphiques dessinés, numéros de page en pied.
-- La fiche : le titre et les énoncés des exercices seulement, chacun suivi d'un cadre
-  ligné pour répondre ; aucune solution.
+La liste vient de la table des matières (:func:`transfonum.site.documents.imprimes`) :
+chaque chapitre (et sa fiche d'exercices s'il a des exercices), la page du cours, le
+programme et chaque cas avec sa grille. Un PDF d'une page sortie de la table est effacé.
 
-Les chapitres imprimés sont ceux qui ont un diaporama (la construction les écrit pour les
-chapitres qui ont un carnet d'exercices). Le site est servi sur 127.0.0.1 pendant
-l'impression et toute requête vers un autre hôte est refusée : un PDF ne dépend de rien
-d'extérieur.
+- Une page : telle que l'imprime sa feuille d'impression (``transfonum-impression.css`` :
+  sans navigation ni commandes, code replié caché, solutions retirées), préparée pour le
+  papier (:data:`PREPARER`) : une auto-évaluation devient une question sur papier, un
+  explorateur son image de départ avec une ligne qui dit ce que la page en ligne fait
+  varier, un résultat replié s'ouvre, les apostrophes deviennent typographiques.
+- La fiche : une ligne « Nom, prénom / Groupe / Date », puis l'énoncé de chaque exercice,
+  sa question sur papier et une place pour répondre à la mesure de ce qu'il demande
+  (:func:`nature_reponse`) ; aucune solution, et elle dit où elles sont.
+
+Les PDF sont balisés (structure lisible par un lecteur d'écran) et ont des signets. Le
+site est servi sur 127.0.0.1 pendant l'impression et toute requête vers un autre hôte est
+refusée : un PDF ne dépend de rien d'extérieur.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import re
 import sys
 import threading
 from collections.abc import Iterator
@@ -28,49 +35,162 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from transfonum.chemins import DIAPORAMAS, LIVRE, RACINE, SITE, fiche_exercices, pdf_chapitre
+from transfonum.chemins import IMPRESSIONS, RACINE, SITE
 from transfonum.outils import navigateur
 
 #: Largeur de la fenêtre qui met la page en page : celle du texte sur une feuille A4.
 LARGEUR = 680
 #: Attente maximale du dessin des graphiques d'une page, en millisecondes.
 ATTENTE_GRAPHIQUES = 60_000
+#: Le bundle Vega des explorateurs : une page imprimée n'en a pas besoin (elle montre
+#: l'image de départ, dessinée à la construction).
+BUNDLE_VEGA = "transfonum-vega.js"
 
 GRAPHIQUES_DESSINES = """() => [...document.querySelectorAll('.transfonum-chart')]
     .every((c) => c.querySelector('svg, canvas'))"""
-DEFILER = """async () => { for (let y = 0; y < document.body.scrollHeight; y += 600) {
-    window.scrollTo(0, y); await new Promise((r) => setTimeout(r, 30)); } window.scrollTo(0, 0); }"""
-#: Réduit la page à la fiche d'exercices ; renvoie le nombre d'exercices.
-FICHE = """(intro) => {
+
+#: Prépare la page pour le papier (voir la docstring du module).
+PREPARER = r"""() => {
   const article = document.querySelector('article.bd-article') || document.querySelector('main');
-  // L'en-tête imprimé du thème porte le titre (et le sommaire, inutile ici) ; sans lui, un titre à nous.
-  const entete = document.querySelector('#jb-print-docs-body h1');
-  const titre = (entete || article.querySelector('h1')).cloneNode(true);
-  titre.querySelectorAll('.headerlink').forEach((a) => a.remove());
-  titre.textContent = "Fiche d'exercices — " + titre.textContent.trim();
-  document.querySelector('#jb-print-toc')?.remove();
-  const consigne = document.createElement('p');
-  consigne.textContent = intro;
-  const exercices = [...article.querySelectorAll('div.exercise')].map((e) => e.cloneNode(true));
-  const parties = exercices.flatMap((e) => {
-    const cadre = document.createElement('div');
-    cadre.className = 'transfonum-reponse';
-    cadre.setAttribute('aria-hidden', 'true');
-    return [e, cadre];
-  });
-  if (entete) { entete.replaceWith(titre); article.replaceChildren(consigne, ...parties); }
-  else { const h2 = document.createElement('h2'); h2.textContent = titre.textContent;
-         article.replaceChildren(h2, consigne, ...parties); }
-  return exercices.length;
+  // Un résultat replié, un encadré « à déplier » : ouverts (jamais le code ni une solution).
+  for (const d of document.querySelectorAll('details')) {
+    if (!d.classList.contains('above-input') && !d.closest('.solution')) d.open = true;
+  }
+  // Un explorateur : ce que la page en ligne permet de faire varier.
+  const noms = (x, out) => {
+    if (Array.isArray(x)) x.forEach((v) => noms(v, out));
+    else if (x && typeof x === 'object') {
+      for (const p of x.params || []) {
+        if (p && p.bind && typeof p.bind === 'object') out.push(String(p.bind.name || p.name));
+      }
+      for (const [k, v] of Object.entries(x)) if (!['data', 'datasets', 'params'].includes(k)) noms(v, out);
+    }
+    return out;
+  };
+  for (const script of document.querySelectorAll('script.transfonum-spec')) {
+    const figure = script.closest('figure');
+    if (!figure || figure.querySelector('.transfonum-varier')) continue;
+    const reglages = noms(JSON.parse(script.textContent).spec, [])
+      .map((n) => n.replace(/[\s\u00a0]*:[\s\u00a0]*$/, '').trim())
+      .map((n) => n.charAt(0).toLowerCase() + n.slice(1));
+    if (!reglages.length) continue;
+    const ligne = document.createElement('p');
+    ligne.className = 'transfonum-varier';
+    ligne.textContent = 'Sur la page en ligne, ce graphique se manipule\u00a0: on y fait varier '
+      + reglages.join(', ') + '. L\u2019image montre son état de départ.';
+    figure.querySelector('.transfonum-explorateur').after(ligne);
+  }
+  // Une phrase qui annonce la suite (« vous saurez : ») reste avec elle.
+  for (const p of article.querySelectorAll('p')) {
+    if (/:\s*$/.test(p.textContent) && p.nextElementSibling) p.classList.add('transfonum-annonce');
+  }
+  // Apostrophes typographiques, « 1er » en exposant (hors code).
+  const marcheur = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => n.parentElement.closest('code, pre, script, style, kbd, samp, .highlight')
+      ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT });
+  const textes = [];
+  while (marcheur.nextNode()) textes.push(marcheur.currentNode);
+  const ORDINAL = /\b(1)(ers?|res?)\b/g;
+  for (const t of textes) {
+    t.nodeValue = t.nodeValue.replace(/([\p{L}])'(?=[\p{L}\p{N}])/gu, '$1\u2019');
+    if (!ORDINAL.test(t.nodeValue)) continue;
+    ORDINAL.lastIndex = 0;
+    const morceaux = document.createDocumentFragment();
+    let fin = 0;
+    for (const m of t.nodeValue.matchAll(ORDINAL)) {
+      morceaux.append(t.nodeValue.slice(fin, m.index) + m[1]);
+      const sup = document.createElement('sup');
+      sup.textContent = m[2];
+      morceaux.append(sup);
+      fin = m.index + m[0].length;
+    }
+    morceaux.append(t.nodeValue.slice(fin));
+    t.replaceWith(morceaux);
+  }
+  document.title = document.title.replace(/([\p{L}])'(?=[\p{L}])/gu, '$1\u2019');
 }"""
-CONSIGNE = ("Répondez sous chaque énoncé. Le carnet d'exercices du chapitre vérifie vos réponses ; "
-            "les solutions sont dans le livre.")
+
+#: Lit les exercices de la page : le texte de chacun et l'identifiant de sa clé.
+EXERCICES = """() => [...(document.querySelector('article.bd-article') || document.querySelector('main'))
+  .querySelectorAll('div.exercise')].map((e) => ({
+    texte: (e.querySelector('#exercise-content') || e).innerText,
+    cle: e.querySelector('.transfonum-notebook-exercise code')?.textContent.trim() || null }))"""
+
+#: Réduit la page à la fiche d'exercices.
+FICHE = """({titre, consigne, reponses}) => {
+  const article = document.querySelector('article.bd-article') || document.querySelector('main');
+  const entete = document.querySelector('#jb-print-docs-body h1');
+  document.querySelector('#jb-print-toc')?.remove();
+  const h1 = document.createElement(entete ? 'h1' : 'h2');
+  h1.textContent = titre;
+  const identite = document.createElement('p');
+  identite.className = 'transfonum-identite';
+  for (const champ of ['Nom, prénom\u00a0:', 'Groupe\u00a0:', 'Date\u00a0:']) {
+    const s = document.createElement('span');
+    s.textContent = champ;
+    identite.append(s);
+  }
+  const p = document.createElement('p');
+  p.textContent = consigne;
+  const exercices = [...article.querySelectorAll('div.exercise')].map((e) => e.cloneNode(true));
+  // Chaque exercice, sa question sur papier et sa place pour répondre restent ensemble ;
+  // la page d'une note vient après, sur une feuille à elle.
+  const parties = exercices.flatMap((e, i) => {
+    e.querySelectorAll('.transfonum-notebook-exercise').forEach((s) => s.remove());
+    const bloc = document.createElement('div');
+    bloc.className = 'transfonum-question';
+    bloc.innerHTML = reponses[i].papier;
+    bloc.prepend(e);
+    const cadre = document.createElement('div');
+    cadre.className = 'transfonum-reponse transfonum-reponse-' + reponses[i].nature;
+    cadre.setAttribute('aria-hidden', 'true');
+    if (reponses[i].nature === 'page') return [bloc, cadre];
+    if (reponses[i].nature !== 'aucune') bloc.append(cadre);
+    return [bloc];
+  });
+  if (entete) { entete.replaceWith(h1); article.replaceChildren(identite, p, ...parties); }
+  else article.replaceChildren(h1, identite, p, ...parties);
+  document.title = titre;
+}"""
+
+#: Ce que dit la fiche, selon l'édition : où sont les solutions.
+CONSIGNE = "Répondez sous chaque énoncé, dans la place prévue ; le carnet d’exercices du chapitre vérifie vos réponses."
+SOLUTIONS = {
+    False: "Les solutions sont dans l’édition enseignant du site, sous chaque exercice du chapitre "
+           "(« Solution », repliée).",
+    True: "Les solutions ne sont pas publiées pour les étudiants : elles sont remises par l’enseignant.",
+}
 PIED = ('<div style="font-size:8pt;width:100%;text-align:center;color:gray">{titre} — page '
         '<span class="pageNumber"></span> sur <span class="totalPages"></span></div>')
 
+#: Ce qu'un énoncé demande d'écrire : une note ou un mémo (une page), une explication (un cadre).
+_NOTE = re.compile(r"\b(rédigez|écrivez)\b[^.]*?\b(note|mémo)\b", re.IGNORECASE)
+_PARAGRAPHE = re.compile(
+    r"\b(pourquoi|expliquez|justifiez|défendez|écrivez|commentez|proposez|rédigez|discutez|argumentez"
+    r"|que dit|que faut-il|que peut-on|qu[’']en|comment)\b", re.IGNORECASE)
+
+
+def nature_reponse(texte: str, avec_question: bool) -> str:
+    """La place pour répondre à un exercice d'énoncé ``texte`` : ``page`` (une note, un
+    mémo), ``cadre`` (une explication), ``ligne`` (un nombre, un mot) ou ``aucune``.
+
+    ``avec_question`` : la fiche porte déjà la question sur papier de la clé de l'exercice
+    (une ligne pour un nombre, des cases pour un choix ou un classement) ; elle suffit, sauf
+    si l'énoncé demande aussi d'écrire."""
+    if _NOTE.search(texte):
+        return "page"
+    if _PARAGRAPHE.search(texte):
+        return "cadre"
+    return "aucune" if avec_question else "ligne"
+
+
+def typographique(texte: str) -> str:
+    """``texte`` avec des apostrophes typographiques (« l'entreprise » → « l’entreprise »)."""
+    return re.sub(r"(?<=\w)'(?=\w)", "’", texte)
+
 
 class ErreurImpression(RuntimeError):
-    """Un document n'a pas pu être imprimé ; le message nomme le chapitre et la raison."""
+    """Un document n'a pas pu être imprimé ; le message nomme la page et la raison."""
 
 
 class _Silencieux(http.server.SimpleHTTPRequestHandler):
@@ -90,38 +210,70 @@ def servir(site: Path) -> Iterator[str]:
         serveur.shutdown()
 
 
-def chapitres(site: Path) -> list[str]:
-    """Les chapitres à imprimer : ceux qui ont un diaporama dans le site."""
-    return sorted(p.stem for p in (site / DIAPORAMAS).glob("*.html"))
-
-
 def _pdf(page, chemin: Path, titre: str) -> None:
     chemin.parent.mkdir(parents=True, exist_ok=True)
     page.pdf(path=str(chemin), format="A4", print_background=True, prefer_css_page_size=True,
-             display_header_footer=True, header_template="<span></span>", footer_template=PIED.format(titre=titre))
+             display_header_footer=True, header_template="<span></span>",
+             footer_template=PIED.format(titre=typographique(titre)), tagged=True, outline=True)
 
 
-def imprimer(site: Path) -> list[Path]:
-    """Imprime le chapitre et la fiche d'exercices de chaque chapitre du site ; renvoie les
-    PDF écrits.
+def _reponses(exercices: list[dict], papiers: dict[str, str]) -> list[dict]:
+    """Pour chaque exercice lu dans la page : sa question sur papier et la nature de sa place."""
+    return [{"papier": papiers.get(e["cle"] or "", ""),
+             "nature": nature_reponse(e["texte"], (e["cle"] or "") in papiers)} for e in exercices]
 
-    :raises ErreurImpression: site non construit, Chromium absent, graphique non dessiné,
-        requête vers un autre hôte, chapitre sans exercice.
+
+def _questions_sur_papier() -> dict[str, str]:
+    """La question sur papier de chaque exercice des clés, par identifiant."""
+    from transfonum.exercices.cles import exporter_cles
+    from transfonum.site.autoevaluation import html_papier
+
+    return {cle["id"]: html_papier(cle) for cle in exporter_cles()["exercises"]}
+
+
+def effacer_anciens(site: Path, gardes: list[Path]) -> list[Path]:
+    """Efface du site les PDF de ``impressions/`` qui ne sont pas dans ``gardes`` (ceux
+    d'une page sortie de la table des matières) ; renvoie les chemins effacés."""
+    gardes = {site / g for g in gardes}
+    effaces = [p for p in sorted((site / IMPRESSIONS).rglob("*.pdf")) if p not in gardes]
+    for chemin in effaces:
+        chemin.unlink()
+    return effaces
+
+
+def imprimer(site: Path, racine: Path = RACINE, etudiant: bool = False) -> list[Path]:
+    """Imprime les documents du livre ``racine`` (sa table des matières) depuis le site
+    construit ``site`` ; renvoie les PDF écrits.
+
+    :raises ErreurImpression: site non construit, page absente du site, Chromium absent,
+        graphique non dessiné, requête vers un autre hôte.
     """
-    noms = chapitres(site)
-    if not noms:
-        raise ErreurImpression(f"aucun diaporama dans {site} : construisez d'abord le site (make book)")
+    from transfonum.site.documents import imprimes
+
+    documents = imprimes(racine)
+    if not (site / "index.html").exists():
+        raise ErreurImpression(f"aucun site dans {site} : construisez d'abord le site (make book)")
+    absentes = [d.page for d in documents if not (site / f"{d.page}.html").exists()]
+    if absentes:
+        raise ErreurImpression(f"pages de la table des matières absentes de {site} : {', '.join(absentes)} "
+                               "(reconstruisez le site : make book)")
     if not Path(navigateur.CHROMIUM).exists():
         raise ErreurImpression(f"Chromium introuvable ({navigateur.CHROMIUM}) : apt-get install chromium")
     from playwright.sync_api import sync_playwright
 
+    papiers = _questions_sur_papier()
+    consigne = f"{CONSIGNE} {SOLUTIONS[etudiant]}"
     ecrits, refusees = [], []
 
     def router(route):
-        if urlsplit(route.request.url).hostname == "127.0.0.1" or route.request.url.startswith(("data:", "blob:")):
+        url = route.request.url
+        if url.startswith(("data:", "blob:")) or (urlsplit(url).hostname == "127.0.0.1"
+                                                   and not urlsplit(url).path.endswith(BUNDLE_VEGA)):
             route.continue_()
+        elif urlsplit(url).hostname == "127.0.0.1":
+            route.abort()  # le bundle des explorateurs : l'image de départ reste
         else:
-            refusees.append(route.request.url)
+            refusees.append(url)
             route.abort()
 
     with servir(site) as adresse, sync_playwright() as playwright:
@@ -130,36 +282,45 @@ def imprimer(site: Path) -> list[Path]:
         contexte.route("**/*", router)
         page = contexte.new_page()
         try:
-            for nom in noms:
-                page.goto(f"{adresse}/{LIVRE.as_posix()}/{nom}.html", wait_until="load")
-                page.evaluate(DEFILER)
+            for document in documents:
+                page.goto(f"{adresse}/{document.page}.html", wait_until="load")
                 try:
                     page.wait_for_function(GRAPHIQUES_DESSINES, timeout=ATTENTE_GRAPHIQUES)
                 except Exception as err:  # le délai de Playwright
-                    raise ErreurImpression(f"{nom} : un graphique n'est pas dessiné ({err})") from err
+                    raise ErreurImpression(f"{document.page} : un graphique n'est pas dessiné ({err})") from err
+                page.evaluate(PREPARER)
                 titre = page.locator("h1").first.inner_text().strip().rstrip("#").strip()
                 page.emulate_media(media="print")
-                _pdf(page, site / pdf_chapitre(nom), titre)
-                if page.evaluate(FICHE, CONSIGNE) == 0:
-                    raise ErreurImpression(f"{nom} : aucun exercice pour la fiche")
-                _pdf(page, site / fiche_exercices(nom), f"Fiche d'exercices — {titre}")
+                _pdf(page, site / document.pdf, titre)
+                ecrits.append(site / document.pdf)
+                exercices = page.evaluate(EXERCICES) if document.chapitre else []
+                if exercices:
+                    titre_fiche = f"Fiche d’exercices — {titre}"
+                    page.evaluate(FICHE, {"titre": titre_fiche, "consigne": consigne,
+                                          "reponses": _reponses(exercices, papiers)})
+                    page.evaluate(PREPARER)
+                    _pdf(page, site / document.fiche, titre_fiche)
+                    ecrits.append(site / document.fiche)
                 page.emulate_media(media="screen")
-                ecrits += [site / pdf_chapitre(nom), site / fiche_exercices(nom)]
         finally:
             chromium.close()
     if refusees:
         raise ErreurImpression(f"requêtes vers un autre hôte refusées pendant l'impression : {refusees[:5]}")
+    effacer_anciens(site, [e.relative_to(site) for e in ecrits])
     return ecrits
 
 
 def main(argv: list[str] | None = None) -> int:
     """Point d'entrée de ``make pdf`` ; code 1 et message en français en cas d'échec."""
     parser = argparse.ArgumentParser(prog="python -m transfonum.outils.impression",
-                                     description="Imprime en PDF chaque chapitre et sa fiche d'exercices.")
+                                     description="Imprime en PDF les chapitres, leurs fiches d'exercices, "
+                                                 "la page du cours, le programme et les cas.")
     parser.add_argument("--site", type=Path, default=RACINE / SITE, help="le site construit (défaut : _build/html)")
+    parser.add_argument("--etudiant", action="store_true",
+                        help="l'édition étudiante : ses fiches disent que l'enseignant remet les solutions")
     args = parser.parse_args(argv)
     try:
-        ecrits = imprimer(args.site)
+        ecrits = imprimer(args.site, etudiant=args.etudiant)
     except ErreurImpression as err:
         print(f"erreur : {err}", file=sys.stderr)
         return 1

@@ -105,6 +105,44 @@ _CHAMPS = {
     "classification": _champs_classement,
 }
 
+#: La case à cocher d'une option, sur papier.
+CASE = "☐"
+
+
+def _papier_nombre(key: dict) -> str:
+    unite = f"{INSECABLE}{SUFFIXE_UNITE[key['unit']]}" if SUFFIXE_UNITE[key["unit"]] else ""
+    return (f'<p class="{MARQUE}-ligne">Votre réponse ({INDICE_UNITE[key["unit"]]}){INSECABLE}: '
+            f'<span class="{MARQUE}-blanc"></span>{unite}</p>\n')
+
+
+def _papier_choix(key: dict) -> str:
+    options = "".join(f"<li>{CASE} {texte_en_ligne(c['label'])}</li>" for c in key["choices"])
+    return f'<p>Cochez une réponse{INSECABLE}:</p>\n<ul class="{MARQUE}-options">{options}</ul>\n'
+
+
+def _papier_classement(key: dict) -> str:
+    entete = "".join(f'<th scope="col">{html.escape(c["label"])}</th>' for c in key["categories"])
+    lignes = "".join(
+        f'<tr><th scope="row">{texte_en_ligne(item["label"])}</th>'
+        + f"<td>{CASE}</td>" * len(key["categories"]) + "</tr>"
+        for item in key["items"])
+    return (f"<p>Cochez une case par ligne{INSECABLE}:</p>\n"
+            f'<table class="{MARQUE}-grille"><thead><tr><td></td>{entete}</tr></thead>'
+            f"<tbody>{lignes}</tbody></table>\n")
+
+
+_PAPIER = {"numeric": _papier_nombre, "choice": _papier_choix, "classification": _papier_classement}
+
+
+def html_papier(key: dict) -> str:
+    """La question sur papier (page imprimée, fiche d'exercices) : l'énoncé, puis une ligne
+    pour un nombre, les options avec une case pour un choix, une grille pour un classement.
+
+    :param key: une entrée de ``exporter_cles()["exercises"]``.
+    """
+    return (f'<div class="{MARQUE}-papier">\n<p>{texte_en_ligne(key["statement"])}</p>\n'
+            f"{_PAPIER[key['type']](key)}</div>\n")
+
 
 def html_autoevaluation(key: dict, prefix: str) -> str:
     """Le HTML d'une auto-évaluation pour la clé exportée ``key`` d'un exercice.
@@ -127,7 +165,9 @@ def html_autoevaluation(key: dict, prefix: str) -> str:
         f'<div class="{MARQUE}-feedback" role="status" aria-live="polite"></div>\n'
         f'<noscript><p>Cette auto-évaluation demande JavaScript{INSECABLE}; le carnet d\'exercices '
         f"propose la même question.</p></noscript>\n"
-        "</section>\n"
+        # Montrée à l'impression seulement, à la place du formulaire.
+        + html_papier(key)
+        + "</section>\n"
     )
 
 

@@ -100,10 +100,13 @@ def setup(app: Sphinx) -> dict:
     app.connect("doctree-resolved", interface.verifier_notes)
     app.connect("doctree-resolved", diaporamas.ecrire)
     app.add_post_transform(diaporamas.NumerosDesDiapos)
+    app.connect("doctree-resolved", documents.remplir_documents_du_cours)
     # Après tout autre gestionnaire (la redirection index.html de sphinx-external-toc).
     app.connect("build-finished", _construction_finie, priority=900)
     app.add_directive("autoevaluation", autoevaluation.AutoEvaluation)
     app.add_role("notebook-exercice", lancement.role_carnet_exercice)
+    app.add_directive("documents-du-cours", documents.DocumentsDuCours)
+    app.add_node(documents.documents_du_cours)
     app.add_role("extrait", extraits.role_extrait)
     app.add_directive("lieux-des-extraits", extraits.DirectiveLieuxDesExtraits)
     app.add_node(extraits.noeud_lieux_extraits)

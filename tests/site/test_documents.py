@@ -1,0 +1,56 @@
+"""The « Télécharger » menu of a page offers the documents make pdf prints for it, from
+the table of contents: a chapter gets its PDF (and its sheet when it has exercises, its
+deck when it has a notebook) with or without a notebook; a case or the course page gets
+its own PDF; a page out of the toc keeps the theme's print entry."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from docutils import nodes
+from sphinx_exercise.nodes import exercise_enumerable_node
+
+from transfonum.site import documents
+
+CONFIG = 'sphinx:\n  config:\n    transfonum_pages_enseignants: ["book/enseigner/seance-*"]\n'
+TOC = """format: jb-book
+root: book/intro
+parts:
+  - caption: Chapitres
+    numbered: true
+    chapters:
+      - file: book/avec-carnet
+      - file: book/sans-carnet
+  - caption: Enseigner
+    chapters:
+      - file: book/enseigner/index
+        sections:
+          - file: book/enseigner/seance-avec-carnet
+          - file: book/enseigner/cas-avec-carnet
+"""
+
+
+def _menu(root, pagename: str, exercices: bool) -> list[str]:
+    theme = {"type": "group", "label": documents.GROUPE_THEME,
+             "buttons": [{"label": documents.IMPRIMER_THEME, "text": "imprimer"}]}
+    context = {"header_buttons": [theme], "pathto": lambda cible, _: f"../{cible}"}
+    doctree = nodes.document(None, None)
+    if exercices:
+        doctree += exercise_enumerable_node()
+    documents.ajouter_boutons(SimpleNamespace(srcdir=str(root)), pagename, context, doctree)
+    return [b.get("url") or b["text"] for b in theme["buttons"]]
+
+
+def test_the_menu_follows_the_toc_with_or_without_a_notebook(tmp_path):
+    (tmp_path / "_config.yml").write_text(CONFIG, encoding="utf-8")
+    (tmp_path / "_toc.yml").write_text(TOC, encoding="utf-8")
+    (tmp_path / "exercises").mkdir()
+    (tmp_path / "exercises" / "avec-carnet.ipynb").write_text("{}", encoding="utf-8")
+    assert _menu(tmp_path, "book/avec-carnet", True) == [
+        "../impressions/avec-carnet.pdf", "../impressions/avec-carnet-exercices.pdf", "../diapos/avec-carnet.html"]
+    assert _menu(tmp_path, "book/sans-carnet", False) == ["../impressions/sans-carnet.pdf"]
+    assert _menu(tmp_path, "book/sans-carnet", True) == [
+        "../impressions/sans-carnet.pdf", "../impressions/sans-carnet-exercices.pdf"]
+    assert _menu(tmp_path, "book/enseigner/cas-avec-carnet", True) == ["../impressions/enseigner/cas-avec-carnet.pdf"]
+    assert _menu(tmp_path, "book/enseigner/seance-avec-carnet", False) == ["imprimer"], "réservée : pas de PDF"
+    assert _menu(tmp_path, "book/hors-sommaire", True) == ["imprimer"]
