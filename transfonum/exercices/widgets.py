@@ -33,7 +33,7 @@ from typing import Any
 import ipywidgets as widgets
 from IPython import get_ipython
 from IPython.core.interactiveshell import InteractiveShell
-from IPython.display import HTML
+from IPython.display import HTML, display
 
 from transfonum.exercices import journal
 from transfonum.exercices.correction import corriger, cle
@@ -64,6 +64,24 @@ REPONSE_NON_EXECUTEE = (
     f"Pas encore de réponse{INSECABLE}: exécutez d'abord la cellule où vous écrivez "
     f"{guillemets(NOM_REPONSE + ' = …')} (au-dessus), puis celle-ci."
 )
+#: Ce qu'affiche un formulaire rouvert sans noyau (son état enregistré avec le carnet).
+FORMULAIRE_INERTE = ("Formulaire enregistré avec le carnet, inactif pour l'instant" + INSECABLE
+                     + ": exécutez les cellules du carnet (menu Exécution) pour répondre.")
+#: Ce qu'affiche, à la place de la phrase anglaise de JupyterLab (« Error displaying
+#: widget: model not found »), un formulaire que le carnet rouvert ne sait plus dessiner.
+FORMULAIRE_A_REAFFICHER = ("Formulaire à réafficher" + INSECABLE
+                           + ": exécutez les cellules du carnet (menu Exécution).")
+#: La sortie d'un widget que JupyterLab n'a pas dessiné : son rendu de widget (un panneau,
+#: sans type MIME écrit, à la différence des autres sorties) n'a que du texte.
+_SORTIE_WIDGET = ".jp-OutputArea-output.lm-Panel:not([data-mime-type]):not(:has(*))"
+#: Une sortie HTML sans rien de visible, affichée avant chaque formulaire : enregistrée
+#: avec le carnet, elle remplace la phrase anglaise d'un widget perdu par la phrase
+#: française (le texte anglais masqué, lecteurs d'écran compris).
+STYLE_REPLI = (
+    f"<style>{_SORTIE_WIDGET} {{visibility: hidden;}}"
+    f" {_SORTIE_WIDGET}::before {{visibility: visible; content: \"{FORMULAIRE_A_REAFFICHER}\";"
+    " font-style: italic;}</style>"
+)
 #: Classe CSS des formulaires, et leur style : il voyage avec chaque formulaire affiché.
 #: Les libellés des choix passent à la ligne au lieu de déborder sur l'option suivante ;
 #: chaque menu est aussi large que son texte, sans dépasser la cellule.
@@ -79,7 +97,13 @@ STYLE_FORMULAIRE = (
     # empêche, et la liste prend la largeur de ses options.
     f" .{CLASSE_FORMULAIRE} .widget-dropdown {{width: auto; max-width: 100%; align-self: flex-start;}}"
     f" .{CLASSE_FORMULAIRE} .widget-dropdown select {{flex: 0 1 auto; width: auto; max-width: 100%;}}"
-    f" .{CLASSE_FORMULAIRE} .transfonum-element {{margin: 0.4em 0 0.1em;}}</style>"
+    f" .{CLASSE_FORMULAIRE} .transfonum-element {{margin: 0.4em 0 0.1em;}}"
+    # Rouvert sans noyau (état enregistré avec le carnet), le formulaire est inerte :
+    # une phrase le dit, à la place de l'icône de lien rompu de chaque champ.
+    f" .{CLASSE_FORMULAIRE} .jupyter-widgets-disconnected::before {{content: none; display: none;}}"
+    f" .jupyter-widgets.{CLASSE_FORMULAIRE}.jupyter-widgets-disconnected::before {{content: \"{FORMULAIRE_INERTE}\";"
+    " display: block; font-family: inherit; font-style: italic; color: inherit; height: auto;"
+    " font-weight: normal; line-height: 1.35; padding: 0 0 0.4em; margin: 0;}</style>"
 )
 
 
@@ -248,11 +272,18 @@ def dire_les_noms_inconnus(shell: InteractiveShell | None = None) -> bool:
 dire_les_noms_inconnus()
 
 
+def _afficher_le_repli() -> None:
+    """Dans un carnet, affiche :data:`STYLE_REPLI` (rien de visible) avant le widget."""
+    if get_ipython() is not None:
+        display(HTML(STYLE_REPLI))
+
+
 def exercice(identifiant: str) -> Exercice:
     """Le formulaire de réponse de l'exercice ``identifiant`` (tout type d'exercice).
 
     :raises LookupError: si l'identifiant est inconnu (faute d'auteur).
     """
+    _afficher_le_repli()
     return Exercice(identifiant)
 
 
@@ -332,6 +363,7 @@ def explorateur(dessiner: Callable[..., object], **curseurs: object) -> Explorat
         sont ; départ au minimum) ou une liste d'options (menu déroulant).
     :raises TypeError: si un réglage n'est d'aucune de ces formes (faute d'auteur).
     """
+    _afficher_le_repli()
     return Explorateur(dessiner, curseurs)
 
 
