@@ -75,9 +75,8 @@ def ressource(nom: str, dossier: Path | None = None) -> dict[str, Any]:
     if nom not in ressources:
         connues = ", ".join(sorted(ressources))
         proches = difflib.get_close_matches(str(nom), list(ressources), n=1)
-        conseil = (f"vouliez-vous dire {guillemets(proches[0])}{INSECABLE}?" if proches
-                   else f"vérifiez son nom parmi les tables connues{INSECABLE}: {connues}.")
-        raise ErreurTable(f"table inconnue {guillemets(nom)}{INSECABLE}; {conseil}")
+        conseil = f"vouliez-vous dire {guillemets(proches[0])}{INSECABLE}? " if proches else "vérifiez son nom. "
+        raise ErreurTable(f"table inconnue {guillemets(nom)}{INSECABLE}; {conseil}Tables connues{INSECABLE}: {connues}.")
     return ressources[nom]
 
 
