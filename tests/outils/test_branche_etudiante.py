@@ -73,6 +73,28 @@ def test_a_student_notebook_with_a_solution_is_refused_and_the_branch_left_as_it
     assert _git(clone, "rev-parse", be.BRANCHE) == before
 
 
+def test_an_untagged_cell_holding_a_solution_is_refused_too(clone):
+    """Tags are not enough: a cell that carries a solution's code from the chapter's
+    instructor notebook (reindented, comments added, no tag) is refused, naming the cell."""
+    be.ecrire(clone)
+    before = _git(clone, "rev-parse", be.BRANCHE)
+    name = STUDENT[0]
+    solutions = [c for c in json.loads((clone / "exercises" / "corriges" / name).read_text(encoding="utf-8"))["cells"]
+                 if "solution" in c.get("metadata", {}).get("tags", [])]
+    assert solutions, f"pas de solution dans le corrigé de {name}"
+    code = "".join(solutions[0]["source"])
+    notebook = clone / "exercises" / name
+    content = json.loads(notebook.read_text(encoding="utf-8"))
+    content["cells"].insert(4, {"cell_type": "code", "execution_count": None, "id": "glissee", "metadata": {},
+                                "outputs": [], "source": "# ma réponse\n" + code.replace("\n", "\n  ")})
+    notebook.write_text(json.dumps(content), encoding="utf-8")
+    _git(clone, "commit", "-qam", "une solution sans étiquette dans un carnet d'élève")
+    with pytest.raises(be.ErreurBrancheEtudiante,
+                       match=rf"exercises/{name} : cellule\(s\) 5 contiennent le code d'une solution"):
+        be.ecrire(clone)
+    assert _git(clone, "rev-parse", be.BRANCHE) == before
+
+
 def test_the_command_says_in_french_what_it_did_or_what_is_wrong(capsys):
     assert be.main(["--depuis", "pas-un-commit"]) == 1
     assert capsys.readouterr().err.startswith("erreur : git rev-parse --verify a échoué")
