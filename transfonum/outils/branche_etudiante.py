@@ -40,6 +40,11 @@ GARDES: tuple[str, ...] = (
 )
 #: Ce qui ne doit jamais y être, même si :data:`GARDES` change.
 INTERDITS: tuple[str, ...] = (f"{CORRIGES.as_posix()}/", f"{SOURCES_CARNETS.as_posix()}/")
+#: Un lien symbolique à côté des carnets vers le paquet de la copie : un noyau démarré dans
+#: ``exercises/`` (où Jupyter lance celui d'un carnet) importe ``transfonum`` sans rien
+#: d'installé ni de cellule exécutée avant (le hub, le lendemain, n'a que
+#: ``binder/requirements.txt``) : chaque cellule de vérification marche seule.
+LIEN_PAQUET: tuple[str, str] = (f"{EXERCICES.as_posix()}/transfonum", "../transfonum")
 #: Le README de la branche, pour l'élève qui ouvre le dépôt.
 README = """\
 # Exercices du kit « Transformation numérique » — édition étudiante
@@ -51,8 +56,9 @@ dépôt du kit (`make branche-etudiante`), ne la modifiez pas à la main.
   exécutez toutes ses cellules (menu *Exécution*). Chaque cellule `verifier(...)` corrige
   votre réponse en français.
 - `data/` : les données des chapitres, avec leur provenance (`data/datapackage.json`).
-- `transfonum/` : le code que les carnets importent ; `binder/` : l'environnement de
-  Binder et du JupyterHub.
+- `transfonum/` : le code que les carnets importent (`exercises/transfonum` n'en est qu'un
+  lien, pour que chaque carnet le trouve) ; `binder/` : l'environnement de Binder et du
+  JupyterHub.
 
 Ce qui n'est pas ici : les solutions rédigées des exercices (les corrigés des
 enseignants) et les pages du livre. Ce qui y est, par honnêteté : les clés du correcteur
@@ -175,6 +181,8 @@ def ecrire(depot: Path = RACINE, branche: str = BRANCHE, depuis: str = "HEAD") -
         lignes.append(f"{mode} {objet}\t{chemin}")
     readme = _git(depot, "hash-object", "-w", "--stdin", entree=README.encode()).decode().strip()
     lignes.append(f"100644 {readme}\tREADME.md")
+    lien = _git(depot, "hash-object", "-w", "--stdin", entree=LIEN_PAQUET[1].encode()).decode().strip()
+    lignes.append(f"120000 {lien}\t{LIEN_PAQUET[0]}")
     with tempfile.TemporaryDirectory() as dossier:
         index = {"GIT_INDEX_FILE": str(Path(dossier) / "index")}
         _git(depot, "update-index", "--add", "--index-info", entree="\n".join(lignes).encode() + b"\n", env=index)
