@@ -1,8 +1,12 @@
 """The student path in a real client: JupyterLab started from the Binder environment,
-Chromium opening each student notebook with every non-local request blocked, « Run All »,
-then what a student sees: no error, every chart drawn, no two form labels overlapping at
-1280 px and at 800 px, and each exercise form answering a wrong then a right answer with
-the expected French verdict. And the hub's way in: the book's nbgitpuller link, served by
+Chromium opening each student notebook with every non-local request blocked: opened, it
+is not « modified »; its first checking cell, run alone on the fresh kernel, answers
+« Pas encore de réponse » in one French line; then « Run All », and what a student sees: no
+error, every chart drawn, no two form labels overlapping at 1280 px and at 800 px, menus
+as wide as their options, and each exercise form answering a wrong then a right answer
+with the expected French verdict; saved, the kernel restarted, reopened (twice): no
+English where the forms were. A notebook opened and closed untouched asks nothing; a typo
+in a table name reads as one French line; an untrusted form, as a French sentence. And the hub's way in: the book's nbgitpuller link, served by
 the same Jupyter server, pulls the student branch from a local clone, opens the notebook,
 and the notebook runs on that copy's package.
 """
@@ -168,12 +172,17 @@ CHARTS_DRAWN = """() => [...document.querySelectorAll('.transfonum-chart')].ever
 LAID_OUT = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
-def _run_all(page, lab: str, name: str) -> None:
-    # A workspace of its own, reset: Lab must not restore the previous test's notebook.
-    page.goto(f"{lab}/lab/workspaces/{Path(name).stem}/tree/exercises/{name}?reset&token={TOKEN}")
+def _open(page, lab: str, name: str, reset: bool = True) -> None:
+    """Opens exercises/<name> in a workspace of its own (reset: Lab must not restore the
+    previous test's notebook), and waits for its kernel to be idle."""
+    page.goto(f"{lab}/lab/workspaces/{Path(name).stem}/tree/exercises/{name}?{'reset&' if reset else ''}token={TOKEN}")
     page.wait_for_function("() => window.jupyterapp?.shell?.currentWidget?.sessionContext", timeout=60_000)
     page.evaluate(KERNEL_READY)
     page.wait_for_function(KERNEL_IDLE, timeout=180_000)
+
+
+def _run_all(page, lab: str, name: str) -> None:
+    _open(page, lab, name)
     # Opening writes the kernel's metadata into the notebook: all of it is in the file
     # already (the exact Python version too), so the notebook is not « modified ».
     page.wait_for_timeout(1000)  # the kernel's info reaches the model just after « idle »
@@ -315,10 +324,7 @@ def _reopen_after_a_restart(page, lab: str, name: str, forms: int) -> None:
     page.evaluate("async () => { await window.jupyterapp.commands.execute('docmanager:save'); }")
     page.evaluate("async () => { await window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.restart(); }")
     for time in ("rouvert", "rouvert-deux-fois"):
-        page.goto(f"{lab}/lab/workspaces/{Path(name).stem}/tree/exercises/{name}?token={TOKEN}")
-        page.wait_for_function("() => window.jupyterapp?.shell?.currentWidget?.sessionContext", timeout=60_000)
-        page.evaluate(KERNEL_READY)
-        page.wait_for_function(KERNEL_IDLE, timeout=180_000)
+        _open(page, lab, name, reset=False)
         page.wait_for_function(WIDGETS_SETTLED, timeout=30_000)
         page.evaluate(LAID_OUT)
         text = page.locator(".jp-Notebook").inner_text()
@@ -345,10 +351,7 @@ def test_a_notebook_opened_and_closed_untouched_asks_nothing(lab, lab_root, stud
     page = student_page
     name = "intact.ipynb"
     shutil.copy(STUDENT[0], lab_root / "exercises" / name)
-    page.goto(f"{lab}/lab/workspaces/intact/tree/exercises/{name}?reset&token={TOKEN}")
-    page.wait_for_function("() => window.jupyterapp?.shell?.currentWidget?.sessionContext", timeout=60_000)
-    page.evaluate(KERNEL_READY)
-    page.wait_for_function(KERNEL_IDLE, timeout=180_000)
+    _open(page, lab, name)
     page.wait_for_timeout(1500)
     assert page.evaluate(DIRTY) == [False, False]
     page.evaluate("() => { window.jupyterapp.commands.execute('application:close'); }")
@@ -368,10 +371,7 @@ def test_kit_errors_and_an_untrusted_form_read_in_french(lab, lab_root, student_
     notebook = nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_code_cell('from transfonum.donnees import charger_table\ncharger_table("etude")'), untrusted])
     nbformat.write(notebook, lab_root / "exercises" / "erreurs.ipynb")
-    page.goto(f"{lab}/lab/workspaces/erreurs/tree/exercises/erreurs.ipynb?reset&token={TOKEN}")
-    page.wait_for_function("() => window.jupyterapp?.shell?.currentWidget?.sessionContext", timeout=60_000)
-    page.evaluate(KERNEL_READY)
-    page.wait_for_function(KERNEL_IDLE, timeout=180_000)
+    _open(page, lab, "erreurs.ipynb")
     form = page.evaluate(CELL_TEXT, 1).strip()
     assert form == "Formulaire de réponse de l'exercice «\u00a0cdo-domaines\u00a0»\u00a0: exécutez cette cellule pour l'afficher."
     page.evaluate("async () => { window.jupyterapp.shell.currentWidget.content.activeCellIndex = 0;"
