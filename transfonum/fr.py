@@ -44,6 +44,25 @@ LOCALE_DATES_D3: dict = {
 }
 
 
+class ErreurEnClair(Exception):
+    """Une erreur du kit dite en une ligne française, qui dit quoi faire.
+
+    Dans Jupyter, IPython l'affiche sans trace de pile (son ``_render_traceback_``) :
+    l'élève lit la ligne, pas vingt lignes du paquet. Elle reste une exception : la
+    cellule échoue, et la construction du livre s'arrête dessus comme sur une autre.
+    Elle se combine avec une exception standard, que les appelants attrapent déjà :
+    ``class TableInconnue(ErreurEnClair, LookupError)``.
+    """
+
+    def __str__(self) -> str:
+        # Le message tel quel, même mêlée à KeyError (qui le mettrait entre apostrophes).
+        return str(self.args[0]) if self.args else ""
+
+    def _render_traceback_(self) -> list[str]:
+        """Ce qu'IPython affiche à la place de la trace : « Erreur : <message> », en rouge."""
+        return [f"\x1b[1;31mErreur\x1b[0m{INSECABLE}: {self}"]
+
+
 def guillemets(texte: object) -> str:
     """Des guillemets français avec espaces insécables : ``guillemets("x") == "« x »"``."""
     return f"«{INSECABLE}{texte}{INSECABLE}»"

@@ -45,7 +45,7 @@ def test_generated_notebooks_open_unmodified_and_say_to_run_all_first():
     for path in sorted((chemins.RACINE / chemins.EXERCICES).rglob("*.ipynb")):
         notebook = nbformat.read(path, as_version=4)
         assert notebook.metadata["kernelspec"] == carnets.NOYAU, path
-        assert {k: v for k, v in notebook.metadata["language_info"].items() if k != "version"} == carnets.LANGAGE
+        assert notebook.metadata["language_info"] == carnets.LANGAGE, path
         first = notebook.cells[0]
         assert first.cell_type == "markdown" and first.source == carnets.MODE_D_EMPLOI, path
         assert "exécutez toutes ses cellules" in first.source

@@ -6,6 +6,8 @@ instructor editions answer « Juste »."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -56,8 +58,8 @@ def test_there_are_notebooks_to_run():
     assert [p.name for p in SOLUTIONS] == [p.name for p in STUDENT]
 
 
-#: What the Binder environment has and the book's does not: JupyterLab in French.
-BINDER_ONLY = {"jupyterlab-language-pack-fr-fr"}
+#: What the Binder environment has and the book's does not: JupyterLab, in French.
+BINDER_ONLY = {"jupyterlab", "jupyterlab-language-pack-fr-fr"}
 
 
 def test_binder_pins_equal_the_full_environment():
@@ -74,10 +76,45 @@ def test_the_kit_is_installed_after_its_dependencies_without_them():
     does not change when only the kit's content does."""
     lines = [ln.split("#", 1)[0].strip() for ln in binder.EXIGENCES.read_text().splitlines()]
     assert not [ln for ln in lines if ln.startswith(("-e", "."))], "le kit n'a rien à faire dans requirements.txt"
-    script = binder.APRES_INSTALLATION.read_text(encoding="utf-8")
-    assert "pip install" in script and "--no-deps" in script and "--editable ." in script
     overrides = json.loads((RACINE / BINDER / "overrides.json").read_text(encoding="utf-8"))
     assert overrides["@jupyterlab/translation-extension:plugin"]["locale"] == "fr_FR"
+    assert overrides["@jupyter-widgets/jupyterlab-manager:plugin"] == {"saveState": True}
+
+
+def test_jupyterlab_is_pinned_where_the_real_client_test_takes_it():
+    """The JupyterLab students get is the one tests/outils/test_jupyterlab.py tries: pinned
+    in binder/requirements.txt, not added by the test's own list."""
+    assert "jupyterlab" in binder.versions_epinglees(binder.EXIGENCES)
+    client = RACINE / "tests" / "outils" / "client-jupyterlab.txt"
+    assert "jupyterlab" not in binder.versions_epinglees(client)
+
+
+def test_postbuild_leaves_no_trace_in_the_copy_and_the_kit_imports_from_it(tmp_path):
+    """postBuild, run from a clean clone with a bare environment's Python first on PATH:
+    the clone has no new file (no transfonum.egg-info/, ignored or not), and that Python
+    imports the kit from the clone; the settings are where JupyterLab reads them."""
+    clone = tmp_path / "copie"
+    subprocess.run(["git", "clone", "-q", "--no-checkout", str(RACINE), str(clone)], check=True)
+    subprocess.run(["git", "-C", str(clone), "checkout", "-q", "HEAD"], check=True)
+    # What postBuild runs on is this worktree's binder/ (it may be newer than HEAD).
+    for name in ("postBuild", "overrides.json"):
+        (clone / BINDER / name).write_bytes((RACINE / BINDER / name).read_bytes())
+    subprocess.run(["git", "-C", str(clone), "add", "-A"], check=True)
+    subprocess.run(["git", "-C", str(clone), "-c", "user.name=t", "-c", "user.email=t@t", "commit",
+                    "-q", "--allow-empty", "-m", "binder"], check=True)
+    prefix = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(prefix)], check=True)
+    env = {**os.environ, "PATH": f"{prefix / 'bin'}{os.pathsep}{os.environ['PATH']}", "VIRTUAL_ENV": str(prefix)}
+    done = subprocess.run(["bash", str(clone / BINDER / "postBuild")], cwd=clone, env=env,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    status = subprocess.run(["git", "-C", str(clone), "status", "--porcelain", "--ignored"],
+                            capture_output=True, text=True, check=True).stdout
+    assert status == "", f"postBuild laisse des fichiers dans la copie :\n{status}"
+    seen = subprocess.run([str(prefix / "bin" / "python"), "-c", "import transfonum; print(transfonum.__file__)"],
+                          cwd=tmp_path, env={**env, "PYTHONNOUSERSITE": "1"}, capture_output=True, text=True)
+    assert seen.stdout.strip() == str(clone / "transfonum" / "__init__.py"), seen.stderr
+    assert (prefix / "share" / "jupyter" / "lab" / "settings" / "overrides.json").is_file()
 
 
 def test_package_imports_without_the_book_toolchain(binder_kernel, tmp_path):

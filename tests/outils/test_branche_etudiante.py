@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,42 @@ def test_a_student_notebook_with_a_solution_is_refused_and_the_branch_left_as_it
     notebook.write_text(json.dumps(content), encoding="utf-8")
     _git(clone, "commit", "-qam", "une solution glissée dans un carnet d'élève")
     with pytest.raises(be.ErreurBrancheEtudiante, match=rf"exercises/{STUDENT[0]} : cellule\(s\) 4 marquée"):
+        be.ecrire(clone)
+    assert _git(clone, "rev-parse", be.BRANCHE) == before
+
+
+def test_a_kernel_started_next_to_the_notebooks_imports_the_copys_package(clone, tmp_path):
+    """On a hub, the image has no kit: a kernel in exercises/ (a fresh one, nothing run
+    before) must still import the package of the student's copy."""
+    be.ecrire(clone)
+    copy = tmp_path / "eleve"
+    subprocess.run(["git", "clone", "-q", "-b", be.BRANCHE, str(clone), str(copy)], check=True)
+    assert (copy / "exercises" / "transfonum").is_symlink()
+    # -S: no site-packages, so no installed kit; the kernel's folder first, as ipykernel does.
+    seen = subprocess.run([sys.executable, "-S", "-c", "import sys; sys.path.insert(0, '');"
+                           " import transfonum.chemins as c; print(c.RACINE)"],
+                          cwd=copy / "exercises", capture_output=True, text=True)
+    assert seen.stdout.strip() == str(copy), seen.stderr
+
+
+def test_an_untagged_cell_holding_a_solution_is_refused_too(clone):
+    """Tags are not enough: a cell that carries a solution's code from the chapter's
+    instructor notebook (reindented, comments added, no tag) is refused, naming the cell."""
+    be.ecrire(clone)
+    before = _git(clone, "rev-parse", be.BRANCHE)
+    name = STUDENT[0]
+    solutions = [c for c in json.loads((clone / "exercises" / "corriges" / name).read_text(encoding="utf-8"))["cells"]
+                 if "solution" in c.get("metadata", {}).get("tags", [])]
+    assert solutions, f"pas de solution dans le corrigé de {name}"
+    code = "".join(solutions[0]["source"])
+    notebook = clone / "exercises" / name
+    content = json.loads(notebook.read_text(encoding="utf-8"))
+    content["cells"].insert(4, {"cell_type": "code", "execution_count": None, "id": "glissee", "metadata": {},
+                                "outputs": [], "source": "# ma réponse\n" + code.replace("\n", "\n  ")})
+    notebook.write_text(json.dumps(content), encoding="utf-8")
+    _git(clone, "commit", "-qam", "une solution sans étiquette dans un carnet d'élève")
+    with pytest.raises(be.ErreurBrancheEtudiante,
+                       match=rf"exercises/{name} : cellule\(s\) 5 contiennent le code d'une solution"):
         be.ecrire(clone)
     assert _git(clone, "rev-parse", be.BRANCHE) == before
 

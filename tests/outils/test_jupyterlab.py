@@ -1,8 +1,12 @@
 """The student path in a real client: JupyterLab started from the Binder environment,
-Chromium opening each student notebook with every non-local request blocked, « Run All »,
-then what a student sees: no error, every chart drawn, no two form labels overlapping at
-1280 px and at 800 px, and each exercise form answering a wrong then a right answer with
-the expected French verdict. And the hub's way in: the book's nbgitpuller link, served by
+Chromium opening each student notebook with every non-local request blocked: opened, it
+is not « modified »; its first checking cell, run alone on the fresh kernel, answers
+« Pas encore de réponse » in one French line; then « Run All », and what a student sees: no
+error, every chart drawn, no two form labels overlapping at 1280 px and at 800 px, menus
+as wide as their options, and each exercise form answering a wrong then a right answer
+with the expected French verdict; saved, the kernel restarted, reopened (twice): no
+English where the forms were. A notebook opened and closed untouched asks nothing; a typo
+in a table name reads as one French line; an untrusted form, as a French sentence. And the hub's way in: the book's nbgitpuller link, served by
 the same Jupyter server, pulls the student branch from a local clone, opens the notebook,
 and the notebook runs on that copy's package.
 """
@@ -27,6 +31,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from transfonum import fr
 from transfonum.chemins import EXERCICES, RACINE
 from transfonum.exercices.cles import exporter_cles
+from transfonum.exercices.widgets import FORMULAIRE_A_REAFFICHER, FORMULAIRE_INERTE
 from transfonum.outils import binder, branche_etudiante
 from transfonum.site.lancement import adresse_jupyterhub
 
@@ -121,6 +126,45 @@ def student_page(lab, browser):
 KERNEL_READY = """async () => { const widget = window.jupyterapp.shell.currentWidget;
     await widget.context.ready; await widget.sessionContext.ready; }"""
 KERNEL_IDLE = "() => window.jupyterapp.shell.currentWidget.sessionContext.session?.kernel?.status === 'idle'"
+#: The notebook's dirty flag, and its tab's dirty mark (what makes closing ask to save).
+DIRTY = """() => { const widget = window.jupyterapp.shell.currentWidget;
+    return [widget.context.model.dirty, widget.title.className.includes('jp-mod-dirty')]; }"""
+#: Runs the first cell that calls verifier(...), alone; resolves to its index.
+RUN_FIRST_CHECK = """async () => { const panel = window.jupyterapp.shell.currentWidget;
+    const index = panel.content.widgets.findIndex((c) => c.model.type === 'code'
+        && c.model.sharedModel.getSource().includes('verifier('));
+    panel.content.activeCellIndex = index;
+    await window.jupyterapp.commands.execute('notebook:run-cell');
+    return index; }"""
+#: The cell at this index has run (its prompt shows a number).
+PROMPT_DONE = """(index) => /^\\[\\d+\\]:$/.test(window.jupyterapp.shell.currentWidget.content.widgets[index]
+    .node.querySelector('.jp-InputArea-prompt')?.textContent.trim() ?? '')"""
+#: What a student reads in a cell's outputs.
+CELL_TEXT = """(index) => window.jupyterapp.shell.currentWidget.content.widgets[index]
+    .node.querySelector('.jp-OutputArea')?.innerText ?? ''"""
+#: A widget's output (a panel; other outputs name their MIME type).
+WIDGET_OUTPUT = ".jp-OutputArea-output.lm-Panel:not([data-mime-type])"
+#: Every widget output is drawn, or has given up (the manager's error class): none is still
+#: « Loading widget... » (JupyterLab's own word while it draws, before any style applies).
+WIDGETS_SETTLED = """() => [...document.querySelectorAll('%s')]
+    .every((o) => o.children.length > 0 || o.classList.contains('jupyter-widgets'))
+    && ![...document.querySelectorAll('.jp-OutputArea-output')].some((o) => o.textContent.includes('Loading widget'))
+""" % WIDGET_OUTPUT
+#: What each widget output shows after a reopen: a form's line, the stand-in line, or
+#: « restauré » for another widget drawn from its saved state.
+WIDGET_OUTPUTS = """(form) => [...document.querySelectorAll('%s')].map((o) => {
+        const shown = o.querySelector(form);
+        if (shown) return getComputedStyle(shown, '::before').content;
+        if (o.children.length > 0) return 'restauré';
+        return getComputedStyle(o, '::before').content; })""" % WIDGET_OUTPUT
+#: English that JupyterLab's widget manager writes where a form cannot be drawn.
+ENGLISH = ("Error displaying widget", "model not found", "Loading widget")
+#: Every select of the forms: its width, and the width of its widest option in its font.
+MENU_WIDTHS = """() => [...document.querySelectorAll('.transfonum-formulaire select')].map((s) => {
+    const ctx = document.createElement('canvas').getContext('2d');
+    ctx.font = getComputedStyle(s).font;
+    return [s.getBoundingClientRect().width, Math.max(...[...s.options].map((o) => ctx.measureText(o.text).width))];
+})"""
 #: Every chart of the notebook drawn (no fallback message left).
 CHARTS_DRAWN = """() => [...document.querySelectorAll('.transfonum-chart')].every((c) => c.querySelector('svg'))
     && !document.querySelector('.transfonum-repli')"""
@@ -128,18 +172,32 @@ CHARTS_DRAWN = """() => [...document.querySelectorAll('.transfonum-chart')].ever
 LAID_OUT = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
-def _run_all(page, lab: str, name: str) -> None:
-    # A workspace of its own, reset: Lab must not restore the previous test's notebook.
-    page.goto(f"{lab}/lab/workspaces/{Path(name).stem}/tree/exercises/{name}?reset&token={TOKEN}")
+def _open(page, lab: str, name: str, reset: bool = True) -> None:
+    """Opens exercises/<name> in a workspace of its own (reset: Lab must not restore the
+    previous test's notebook), and waits for its kernel to be idle."""
+    page.goto(f"{lab}/lab/workspaces/{Path(name).stem}/tree/exercises/{name}?{'reset&' if reset else ''}token={TOKEN}")
     page.wait_for_function("() => window.jupyterapp?.shell?.currentWidget?.sessionContext", timeout=60_000)
     page.evaluate(KERNEL_READY)
     page.wait_for_function(KERNEL_IDLE, timeout=180_000)
+
+
+def _run_all(page, lab: str, name: str) -> None:
+    _open(page, lab, name)
     # Opening writes the kernel's metadata into the notebook: all of it is in the file
-    # already, but the exact Python version, which only the running kernel knows.
+    # already (the exact Python version too), so the notebook is not « modified ».
+    page.wait_for_timeout(1000)  # the kernel's info reaches the model just after « idle »
     opened = page.evaluate("() => window.jupyterapp.shell.currentWidget.context.model.toJSON().metadata")
-    opened["language_info"].pop("version", None)
     on_disk = json.loads((RACINE / EXERCICES / Path(name).name).read_text(encoding="utf-8"))["metadata"]
     assert opened == on_disk, f"{name} : ouvrir le carnet change ses métadonnées"
+    assert page.evaluate(DIRTY) == [False, False], f"{name} : le carnet est « modifié » dès son ouverture"
+    # A fresh kernel, and the first checking cell run before anything else.
+    index = page.evaluate(RUN_FIRST_CHECK)
+    page.wait_for_function(PROMPT_DONE, arg=index, timeout=60_000)
+    first = page.evaluate(CELL_TEXT, index)
+    assert first.strip().startswith("Pas encore de réponse\u00a0:") and len(first.strip().splitlines()) == 1, \
+        f"{name} : la première vérification, exécutée seule, affiche : {first[:500]}"
+    if CAPTURES:
+        page.locator(".jp-Cell").nth(index).screenshot(path=str(Path(CAPTURES) / f"{Path(name).stem}-premiere-verification.png"))
     page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
     page.wait_for_function(
         """() => { const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputArea-prompt')]
@@ -234,6 +292,8 @@ def test_a_student_runs_the_notebook_in_jupyterlab_offline(lab, student_page, pa
         page.set_viewport_size({"width": width, "height": 900})
         page.evaluate(LAID_OUT)
         assert page.evaluate(OVERLAPS, FORM) == [], f"libellés qui se chevauchent à {width} px"
+        wide = [(round(w), round(text)) for w, text in page.evaluate(MENU_WIDTHS) if w > text + 80]
+        assert wide == [], f"menus plus larges que leurs options à {width} px (largeur, texte) : {wide}"
     page.set_viewport_size({"width": 1280, "height": 900})
     if CAPTURES:
         page.locator(".jp-Cell").first.scroll_into_view_if_needed()
@@ -253,6 +313,79 @@ def test_a_student_runs_the_notebook_in_jupyterlab_offline(lab, student_page, pa
             form.locator(".transfonum-feedback").filter(has_text=verdict).wait_for(timeout=10_000)
         checked += 1
     assert checked == forms.count()
+    _reopen_after_a_restart(page, lab, path.name, checked)
+
+
+def _reopen_after_a_restart(page, lab: str, name: str, forms: int) -> None:
+    """Saved, the kernel restarted, the page reloaded (the hub's next morning): each form is
+    back as the student left it, says in French that it waits for the notebook to run, and
+    nothing reads in English; saved again as it is (JupyterLab saves every two minutes) and
+    reopened, the same."""
+    page.evaluate("async () => { await window.jupyterapp.commands.execute('docmanager:save'); }")
+    page.evaluate("async () => { await window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.restart(); }")
+    for time in ("rouvert", "rouvert-deux-fois"):
+        _open(page, lab, name, reset=False)
+        page.wait_for_function(WIDGETS_SETTLED, timeout=30_000)
+        page.evaluate(LAID_OUT)
+        text = page.locator(".jp-Notebook").inner_text()
+        english = [phrase for phrase in ENGLISH if phrase in text]
+        assert english == [], f"{name} {time} après un redémarrage : {english}"
+        # Each form is back and says it waits for the notebook to run, or, where JupyterLab
+        # lost its state, the French line stands in its place.
+        seen = page.evaluate(WIDGET_OUTPUTS, FORM)
+        assert len(seen) >= forms and all(
+            shown in (f'"{FORMULAIRE_INERTE}"', f'"{FORMULAIRE_A_REAFFICHER}"', "restauré") for shown in seen), page.evaluate(
+            """() => [...document.querySelectorAll('.transfonum-formulaire')].map((f) => f.closest('.jp-OutputArea-child').outerHTML.slice(0, 300))""")
+        if CAPTURES:
+            for width in (1280, 800):
+                page.set_viewport_size({"width": width, "height": 900})
+                page.evaluate(LAID_OUT)
+                if forms:
+                    page.locator(WIDGET_OUTPUT).first.scroll_into_view_if_needed()
+                page.screenshot(path=str(Path(CAPTURES) / f"{Path(name).stem}-{time}-{width}.png"))
+            page.set_viewport_size({"width": 1280, "height": 900})
+        page.evaluate("async () => { await window.jupyterapp.commands.execute('docmanager:save'); }")
+
+
+def test_a_notebook_opened_and_closed_untouched_asks_nothing(lab, lab_root, student_page):
+    page = student_page
+    name = "intact.ipynb"
+    shutil.copy(STUDENT[0], lab_root / "exercises" / name)
+    _open(page, lab, name)
+    page.wait_for_timeout(1500)
+    assert page.evaluate(DIRTY) == [False, False]
+    page.evaluate("() => { window.jupyterapp.commands.execute('application:close'); }")
+    page.wait_for_function("() => !document.querySelector('.jp-NotebookPanel')", timeout=10_000)
+    assert page.locator(".jp-Dialog").count() == 0, "fermer le carnet intact demande d'enregistrer"
+
+
+def test_kit_errors_and_an_untrusted_form_read_in_french(lab, lab_root, student_page):
+    """A typo in a table name gives one French line; a form saved in a copy Jupyter does not
+    trust (sent by a student, say) reads as a French sentence, not « Exercice(children=… »."""
+    from transfonum.exercices.widgets import exercice
+
+    page = student_page
+    bundle = exercice("cdo-domaines")._repr_mimebundle_()
+    untrusted = nbformat.v4.new_code_cell("exercice(\"cdo-domaines\")", outputs=[
+        nbformat.v4.new_output("display_data", data=bundle)])
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell('from transfonum.donnees import charger_table\ncharger_table("etude")'), untrusted])
+    nbformat.write(notebook, lab_root / "exercises" / "erreurs.ipynb")
+    _open(page, lab, "erreurs.ipynb")
+    form = page.evaluate(CELL_TEXT, 1).strip()
+    assert form == "Formulaire de réponse de l'exercice «\u00a0cdo-domaines\u00a0»\u00a0: exécutez cette cellule pour l'afficher."
+    page.evaluate("async () => { window.jupyterapp.shell.currentWidget.content.activeCellIndex = 0;"
+                  " await window.jupyterapp.commands.execute('notebook:run-cell'); }")
+    page.wait_for_function(PROMPT_DONE, arg=0, timeout=60_000)
+    page.wait_for_function("() => document.querySelector('.jp-OutputArea-output')", timeout=10_000)
+    error = page.evaluate(CELL_TEXT, 0).strip()
+    assert error.startswith("Erreur\u00a0: table inconnue «\u00a0etude\u00a0»\u00a0; vouliez-vous dire «\u00a0etudes\u00a0»")
+    assert len(error.splitlines()) == 1, error
+    if CAPTURES:
+        for width in (1280, 800):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.evaluate(LAID_OUT)
+            page.screenshot(path=str(Path(CAPTURES) / f"erreurs-{width}.png"))
 
 
 PULLED = "annexe-sources.ipynb"

@@ -15,6 +15,7 @@ Exemple ::
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Collection
 from functools import lru_cache
@@ -24,12 +25,21 @@ from typing import Any
 import pandas as pd
 
 from transfonum import chemins
-from transfonum.fr import INSECABLE, guillemets
+from transfonum.fr import INSECABLE, ErreurEnClair, guillemets
 
 #: Dossier ``data/`` du dépôt, résolu depuis l'emplacement du paquet (pas du cwd).
 DOSSIER_DONNEES: Path = chemins.RACINE / chemins.DONNEES
 #: Descripteur du paquet de données.
 DESCRIPTEUR: Path = DOSSIER_DONNEES / "datapackage.json"
+
+
+
+class ErreurTable(ErreurEnClair, KeyError, ValueError):
+    """Une table demandée inconnue, ou passée sans ce qu'il lui faut (colonne, valeur,
+    ligne) : une ligne française qui dit quoi faire, sans trace de pile dans Jupyter.
+    Les appelants qui attrapent ``LookupError``, ``KeyError`` ou ``ValueError``
+    l'attrapent toujours."""
+
 
 _VRAI = {"true", "True", "TRUE", "1", "oui", "vrai"}
 _FAUX = {"false", "False", "FALSE", "0", "non", "faux"}
@@ -58,12 +68,15 @@ def noms_tables(dossier: Path | None = None) -> list[str]:
 def ressource(nom: str, dossier: Path | None = None) -> dict[str, Any]:
     """Descripteur Frictionless de la table ``nom`` (titre, description, schéma).
 
-    Lève :class:`LookupError` si la table n'existe pas.
+    Lève :class:`ErreurTable` (une :class:`LookupError`) si la table n'existe pas, avec
+    le nom le plus proche s'il y en a un.
     """
     ressources = _ressources(dossier)
     if nom not in ressources:
         connues = ", ".join(sorted(ressources))
-        raise LookupError(f"table inconnue {guillemets(nom)}{INSECABLE}; tables connues{INSECABLE}: {connues}")
+        proches = difflib.get_close_matches(str(nom), list(ressources), n=1)
+        conseil = f"vouliez-vous dire {guillemets(proches[0])}{INSECABLE}? " if proches else "vérifiez son nom. "
+        raise ErreurTable(f"table inconnue {guillemets(nom)}{INSECABLE}; {conseil}Tables connues{INSECABLE}: {connues}.")
     return ressources[nom]
 
 
@@ -99,7 +112,7 @@ def charger_table(nom: str, dossier: Path | None = None) -> pd.DataFrame:
 
     :param nom: nom de la table (voir :func:`noms_tables`).
     :param dossier: autre dossier de données (tests) ; par défaut ``data/`` du dépôt.
-    :raises LookupError: si ``nom`` n'est pas une table du paquet.
+    :raises ErreurTable: (une :class:`LookupError`) si ``nom`` n'est pas une table du paquet.
     """
     dossier = dossier or DOSSIER_DONNEES
     csv = (dossier / ressource(nom, dossier)["path"]).stat()
@@ -121,38 +134,43 @@ def _lire_table(nom: str, dossier: str, _etat: tuple[int, int, int]) -> pd.DataF
     return frame
 
 
-def _probleme(table: str, colonne: str | None, raison: str) -> str:
-    """Ce qui ne va pas dans une table passée par l'appelant, dit toujours de même."""
+def _probleme(table: str, colonne: str | None, raison: str) -> ErreurTable:
+    """Ce qui ne va pas dans une table passée par l'appelant, dit toujours de même, avec
+    ce qu'il faut faire."""
     ou = f"table {guillemets(table)}" + (f", colonne {guillemets(colonne)}" if colonne else "")
-    return f"{ou}{INSECABLE}: {raison}"
+    return ErreurTable(f"{ou}{INSECABLE}: {raison}{INSECABLE}; passez la table telle que la donne "
+                       f"charger_table(\"{table}\").")
 
 
 def exiger_colonnes(frame: pd.DataFrame, table: str, colonnes: Collection[str]) -> None:
-    """Lève :class:`ValueError` si ``frame`` n'a pas toutes les ``colonnes``."""
+    """Lève :class:`ErreurTable` (une :class:`ValueError`) si ``frame`` n'est pas un
+    tableau pandas ou n'a pas toutes les ``colonnes``."""
+    if not isinstance(frame, pd.DataFrame):
+        raise _probleme(table, None, f"un tableau pandas est attendu, pas un objet {type(frame).__name__}")
     manquantes = [c for c in colonnes if c not in frame.columns]
     if manquantes:
-        raise ValueError(_probleme(table, None, f"colonne(s) manquante(s){INSECABLE}: {', '.join(manquantes)}"))
+        raise _probleme(table, None, f"colonne(s) manquante(s){INSECABLE}: {', '.join(manquantes)}")
 
 
 def exiger_valeurs(frame: pd.DataFrame, table: str, colonne: str, permises: Collection[str]) -> None:
-    """Lève :class:`ValueError` si la colonne ``colonne`` contient une valeur hors de
+    """Lève :class:`ErreurTable` (une :class:`ValueError`) si la colonne ``colonne`` contient une valeur hors de
     ``permises``, en nommant la table, la colonne, les valeurs et celles attendues."""
     inconnues = sorted(set(frame[colonne].astype(str)) - set(permises))
     if inconnues:
-        raise ValueError(_probleme(table, colonne, f"valeur(s) inconnue(s){INSECABLE}: {', '.join(inconnues)} "
-                                                   f"(attendu{INSECABLE}: {', '.join(permises)})"))
+        raise _probleme(table, colonne, f"valeur(s) inconnue(s){INSECABLE}: {', '.join(inconnues)} "
+                                                   f"(attendu{INSECABLE}: {', '.join(permises)})")
 
 
 def exiger_lignes(frame: pd.DataFrame, table: str, ids: Collection[str], cle: str = "id") -> None:
-    """Lève :class:`KeyError` si des identifiants ``ids`` manquent dans la colonne ``cle``,
+    """Lève :class:`ErreurTable` (une :class:`KeyError`) si des identifiants ``ids`` manquent dans la colonne ``cle``,
     en nommant la table et les lignes absentes."""
     presents = set(frame[cle])
     absentes = [i for i in ids if i not in presents]
     if absentes:
-        raise KeyError(_probleme(table, None, f"ligne(s) absente(s){INSECABLE}: {', '.join(absentes)}"))
+        raise _probleme(table, None, f"ligne(s) absente(s){INSECABLE}: {', '.join(absentes)}")
 
 
 __all__ = [
-    "DESCRIPTEUR", "DOSSIER_DONNEES", "charger_table", "exiger_colonnes", "exiger_lignes",
+    "DESCRIPTEUR", "DOSSIER_DONNEES", "ErreurTable", "charger_table", "exiger_colonnes", "exiger_lignes",
     "exiger_valeurs", "noms_tables", "ressource",
 ]

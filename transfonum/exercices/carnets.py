@@ -34,22 +34,31 @@ from transfonum.exercices.cles import cles_du_kit
 
 #: Les étiquettes de cellule des sources : réponse à compléter, réponse de référence.
 ETIQUETTE_DEPART, ETIQUETTE_SOLUTION = "starter", "solution"
-#: Les métadonnées qu'écrit JupyterLab avec le noyau d'ipykernel : ouvrir un carnet généré
-#: ne le modifie pas (hors version exacte de Python, que seul le noyau connaît).
+#: La version de Python des élèves : celle de l'environnement que fait
+#: ``transfonum.outils.binder`` (``binder/runtime.txt`` ne fixe que 3.11, Binder prend la
+#: dernière 3.11 de repo2docker). Le test du vrai client vérifie qu'elle est celle du noyau.
+VERSION_PYTHON = "3.11.7"
+#: Les métadonnées qu'écrit JupyterLab à l'ouverture, avec le noyau d'ipykernel de cette
+#: version : ouvrir un carnet généré sans rien y faire ne le « modifie » pas.
 NOYAU = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 LANGAGE = {
     "codemirror_mode": {"name": "ipython", "version": 3}, "file_extension": ".py",
     "mimetype": "text/x-python", "name": "python", "nbconvert_exporter": "python",
-    "pygments_lexer": "ipython3",
+    "pygments_lexer": "ipython3", "version": VERSION_PYTHON,
 }
-#: La première cellule de chaque carnet généré : les widgets ne sont pas enregistrés dans
-#: le fichier, un carnet rouvert doit être exécuté de nouveau.
+#: La première cellule de chaque carnet généré : les formulaires enregistrés avec le
+#: carnet (réglage de ``binder/overrides.json``) reviennent tels quels, mais inertes tant
+#: que le carnet n'a pas été exécuté de nouveau.
 MODE_D_EMPLOI = (
     "**À chaque ouverture de ce carnet, exécutez toutes ses cellules** (menu *Exécution*, "
-    "puis *Exécuter toutes les cellules*). Les formulaires de réponse et les graphiques ne "
-    "sont pas enregistrés dans le fichier : dans un carnet rouvert sans cette étape, ils "
-    "apparaissent comme un message d'erreur (« Error displaying widget »)."
+    "puis *Exécuter toutes les cellules*). Un carnet rouvert montre vos formulaires de "
+    "réponse tels que vous les avez laissés, mais ils ne répondent qu'une fois le carnet "
+    "exécuté de nouveau."
 )
+#: Les outils des carnets qu'une cellule peut appeler : une cellule qui en appelle un
+#: l'importe elle-même (exécutée la première, ou après un redémarrage, elle répond).
+OUTILS_DES_CARNETS = ("exercice", "explorateur", "verifier")
+_APPEL_OUTIL = re.compile(rf"^({'|'.join(OUTILS_DES_CARNETS)})\(", re.M)
 #: La première cellule de code de chaque carnet généré, repliée : le carnet lit le paquet
 #: et les données de la copie du dépôt où il se trouve (celle de l'élève sur un hub, où
 #: nbgitpuller la dépose), avant tout paquet ``transfonum`` installé ailleurs ; hors d'une
@@ -136,6 +145,15 @@ def valider_source(notebook, source: Path, chapter: str) -> None:
         raise ErreurSourceCarnet(f"{source.name} : aucun appel à verifier(\"<id>\", reponse)")
 
 
+def autonome(source: str) -> str:
+    """La cellule ``source``, précédée de l'import des outils des carnets qu'elle appelle
+    (:data:`OUTILS_DES_CARNETS`) : ``verifier("id", reponse)`` marche sur un noyau neuf."""
+    appeles = sorted(set(_APPEL_OUTIL.findall(source)))
+    if not appeles or "from transfonum.exercices.widgets import" in source:
+        return source
+    return f"from transfonum.exercices.widgets import {', '.join(appeles)}\n\n{source}"
+
+
 def _edition(notebook, drop_tag: str, chapter: str, edition: str) -> str:
     out = nbformat.v4.new_notebook()
     out.metadata = {
@@ -153,7 +171,7 @@ def _edition(notebook, drop_tag: str, chapter: str, edition: str) -> str:
         if "jupyter" in cell.metadata:  # la cellule de préparation, repliée
             metadata["jupyter"] = cell.metadata["jupyter"]
         if cell.cell_type == "code":
-            new = nbformat.v4.new_code_cell(cell.source, metadata=metadata)
+            new = nbformat.v4.new_code_cell(autonome(cell.source), metadata=metadata)
         else:
             new = nbformat.v4.new_markdown_cell(cell.source, metadata=metadata)
         new.id = f"{chapter}-{index + 1:02d}"  # identifiants stables : régénérer donne le même fichier à l'octet près

@@ -8,6 +8,7 @@ Le correcteur ne lève jamais d'exception pour une réponse d'élève, quelle qu
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 
 from transfonum import fr
@@ -19,7 +20,7 @@ from transfonum.exercices.reponses import (
     lire_nombre,
 )
 from transfonum.exercices.cles import Cle, cles_du_kit
-from transfonum.fr import INSECABLE, guillemets
+from transfonum.fr import INSECABLE, ErreurEnClair, guillemets
 
 #: Message quand la réponse est encore le « ... » de la cellule de départ (ou ``None``).
 SANS_REPONSE = (
@@ -32,6 +33,11 @@ _ILLISIBLE = (
     f"Je n'ai pas pu lire votre réponse{INSECABLE}; vérifiez sa forme (un nombre, un choix "
     f"ou un dictionnaire selon l'exercice) et réessayez."
 )
+
+
+class ExerciceInconnu(ErreurEnClair, LookupError):
+    """Un identifiant d'exercice absent des clés : une ligne française (le plus proche,
+    les exercices connus), sans trace de pile dans Jupyter."""
 
 
 @dataclass(frozen=True)
@@ -55,12 +61,16 @@ def identifiants() -> list[str]:
 def cle(identifiant: object) -> Cle:
     """La clé résolue de l'exercice ``identifiant``.
 
-    :raises LookupError: si l'identifiant est inconnu (le message liste les exercices).
+    :raises ExerciceInconnu: (une :class:`LookupError`) si l'identifiant est inconnu (le
+        message donne le plus proche et liste les exercices).
     """
     keys = cles_du_kit()
     if not isinstance(identifiant, str) or identifiant not in keys:
         known = ", ".join(keys)
-        raise LookupError(f"exercice inconnu {identifiant!r:.60} ; exercices connus : {known}")
+        proches = difflib.get_close_matches(str(identifiant), list(keys), n=1)
+        conseil = f"vouliez-vous dire {guillemets(proches[0])}{INSECABLE}? " if proches else ""
+        raise ExerciceInconnu(f"exercice inconnu {guillemets(f'{identifiant!s:.60}')}{INSECABLE}; {conseil}"
+                              f"Exercices connus{INSECABLE}: {known}.")
     return keys[identifiant]
 
 

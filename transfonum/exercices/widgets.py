@@ -14,6 +14,11 @@ Trois outils, tous en français et sans trace d'erreur pour l'élève :
 
       explorateur(dessiner, annee=(2012, 2014), statut=["confirme", "differe"])
 
+Chaque cellule qui les appelle les importe elle-même (les carnets générés le font) : une
+cellule exécutée la première, ou après un redémarrage du noyau, répond en français. Dans
+IPython, importer ce module fait aussi dire en une ligne française qu'un nom n'existe pas
+encore (« Pas encore de réponse » pour ``reponse``), au lieu d'une trace ``NameError``.
+
 Ce module n'importe qu'ipywidgets, le correcteur et la palette des graphiques : il
 tourne dans l'environnement léger de ``binder/requirements.txt``.
 """
@@ -26,8 +31,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import ipywidgets as widgets
+from IPython import get_ipython
 from IPython.core.interactiveshell import InteractiveShell
-from IPython.display import HTML
+from IPython.display import HTML, display
 
 from transfonum.exercices import journal
 from transfonum.exercices.correction import corriger, cle
@@ -51,6 +57,31 @@ _INDICES_VIDES = {
     "classification": "choisissez une catégorie pour chaque élément",
 }
 _ERREUR_DESSIN = "Le graphique n'a pas pu être dessiné avec ces valeurs"
+#: La variable où la cellule de départ d'un exercice met la réponse.
+NOM_REPONSE = "reponse"
+#: Ce que lit l'élève qui vérifie avant d'avoir exécuté sa réponse (noyau neuf ou redémarré).
+REPONSE_NON_EXECUTEE = (
+    f"Pas encore de réponse{INSECABLE}: exécutez d'abord la cellule où vous écrivez "
+    f"{guillemets(NOM_REPONSE + ' = …')} (au-dessus), puis celle-ci."
+)
+#: Ce qu'affiche un formulaire rouvert sans noyau (son état enregistré avec le carnet).
+FORMULAIRE_INERTE = ("Formulaire enregistré avec le carnet, inactif pour l'instant" + INSECABLE
+                     + ": exécutez les cellules du carnet (menu Exécution) pour répondre.")
+#: Ce qu'affiche, à la place de la phrase anglaise de JupyterLab (« Error displaying
+#: widget: model not found »), un formulaire que le carnet rouvert ne sait plus dessiner.
+FORMULAIRE_A_REAFFICHER = ("Formulaire à réafficher" + INSECABLE
+                           + ": exécutez les cellules du carnet (menu Exécution).")
+#: La sortie d'un widget que JupyterLab n'a pas dessiné : son rendu de widget (un panneau,
+#: sans type MIME écrit, à la différence des autres sorties) n'a que du texte.
+_SORTIE_WIDGET = ".jp-OutputArea-output.lm-Panel:not([data-mime-type]):not(:has(*))"
+#: Une sortie HTML sans rien de visible, affichée avant chaque formulaire : enregistrée
+#: avec le carnet, elle remplace la phrase anglaise d'un widget perdu par la phrase
+#: française (le texte anglais masqué, lecteurs d'écran compris).
+STYLE_REPLI = (
+    f"<style>{_SORTIE_WIDGET} {{visibility: hidden;}}"
+    f" {_SORTIE_WIDGET}::before {{visibility: visible; content: \"{FORMULAIRE_A_REAFFICHER}\";"
+    " font-style: italic;}</style>"
+)
 #: Classe CSS des formulaires, et leur style : il voyage avec chaque formulaire affiché.
 #: Les libellés des choix passent à la ligne au lieu de déborder sur l'option suivante ;
 #: chaque menu est aussi large que son texte, sans dépasser la cellule.
@@ -62,9 +93,17 @@ STYLE_FORMULAIRE = (
     " white-space: normal; height: auto; line-height: 1.35;"
     " margin-bottom: 0.4em;}"
     f" .{CLASSE_FORMULAIRE} .widget-radio-box input {{flex: none; margin: 0.2em 0 0;}}"
-    f" .{CLASSE_FORMULAIRE} .widget-dropdown {{width: auto; max-width: 100%;}}"
-    f" .{CLASSE_FORMULAIRE} .widget-dropdown select {{width: auto; max-width: 100%;}}"
-    f" .{CLASSE_FORMULAIRE} .transfonum-element {{margin: 0.4em 0 0.1em;}}</style>"
+    # Un menu dans une colonne flexible s'étire sur toute la largeur : align-self l'en
+    # empêche, et la liste prend la largeur de ses options.
+    f" .{CLASSE_FORMULAIRE} .widget-dropdown {{width: auto; max-width: 100%; align-self: flex-start;}}"
+    f" .{CLASSE_FORMULAIRE} .widget-dropdown select {{flex: 0 1 auto; width: auto; max-width: 100%;}}"
+    f" .{CLASSE_FORMULAIRE} .transfonum-element {{margin: 0.4em 0 0.1em;}}"
+    # Rouvert sans noyau (état enregistré avec le carnet), le formulaire est inerte :
+    # une phrase le dit, à la place de l'icône de lien rompu de chaque champ.
+    f" .{CLASSE_FORMULAIRE} .jupyter-widgets-disconnected::before {{content: none; display: none;}}"
+    f" .jupyter-widgets.{CLASSE_FORMULAIRE}.jupyter-widgets-disconnected::before {{content: \"{FORMULAIRE_INERTE}\";"
+    " display: block; font-family: inherit; font-style: italic; color: inherit; height: auto;"
+    " font-weight: normal; line-height: 1.35; padding: 0 0 0.4em; margin: 0;}</style>"
 )
 
 
@@ -169,6 +208,14 @@ class Exercice(widgets.VBox):
         self.add_class(CLASSE_FORMULAIRE)
         self.add_class(f"{CLASSE_FORMULAIRE}-{ex.id}")  # l'exercice, lisible dans la page
 
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        """Le formulaire, et à sa place, là où Jupyter ne peut pas l'afficher (carnet non
+        approuvé, autre lecteur), une phrase française plutôt que ``Exercice(children=…``."""
+        bundle = super()._repr_mimebundle_(**kwargs)
+        bundle["text/plain"] = (f"Formulaire de réponse de l'exercice {guillemets(self.identifiant)}"
+                                f"{INSECABLE}: exécutez cette cellule pour l'afficher.")
+        return bundle
+
     def reponse(self) -> object:
         """La réponse lue dans les champs, sous la forme qu'attend le correcteur ;
         ``None`` tant que rien n'est saisi ni choisi."""
@@ -193,11 +240,50 @@ class Exercice(widgets.VBox):
         return result
 
 
+def _nom_inconnu(shell: InteractiveShell, etype: type, value: BaseException, tb: Any,
+                 tb_offset: int | None = None) -> list[str]:
+    """Gestionnaire IPython des ``NameError`` (voir :func:`dire_les_noms_inconnus`) :
+    une ligne française à la place de la trace ; l'erreur reste une erreur."""
+    nom = getattr(value, "name", None)
+    if nom is None:
+        shell.showtraceback((etype, value, tb), tb_offset=tb_offset)
+        return []
+    if nom == NOM_REPONSE:
+        ligne = REPONSE_NON_EXECUTEE
+    else:
+        ligne = (f"{guillemets(nom)} n'existe pas encore dans ce carnet{INSECABLE}: exécutez d'abord les "
+                 f"cellules au-dessus (menu Exécution), ou vérifiez l'orthographe de ce nom.")
+    stb = [f"\x1b[1;31m{ligne}\x1b[0m"]
+    shell._showtraceback(etype, value, stb)  # noqa: SLF001 — ce que ipykernel envoie au carnet
+    return stb
+
+
+def dire_les_noms_inconnus(shell: InteractiveShell | None = None) -> bool:
+    """Dans IPython, fait dire en une ligne française qu'un nom n'existe pas encore
+    (« Pas encore de réponse » pour ``reponse``) ; appelé à l'import de ce module.
+    Renvoie ``False`` hors d'IPython."""
+    shell = shell or get_ipython()
+    if shell is None:
+        return False
+    shell.set_custom_exc((NameError,), _nom_inconnu)
+    return True
+
+
+dire_les_noms_inconnus()
+
+
+def _afficher_le_repli() -> None:
+    """Dans un carnet, affiche :data:`STYLE_REPLI` (rien de visible) avant le widget."""
+    if get_ipython() is not None:
+        display(HTML(STYLE_REPLI))
+
+
 def exercice(identifiant: str) -> Exercice:
     """Le formulaire de réponse de l'exercice ``identifiant`` (tout type d'exercice).
 
     :raises LookupError: si l'identifiant est inconnu (faute d'auteur).
     """
+    _afficher_le_repli()
     return Exercice(identifiant)
 
 
@@ -277,7 +363,8 @@ def explorateur(dessiner: Callable[..., object], **curseurs: object) -> Explorat
         sont ; départ au minimum) ou une liste d'options (menu déroulant).
     :raises TypeError: si un réglage n'est d'aucune de ces formes (faute d'auteur).
     """
+    _afficher_le_repli()
     return Explorateur(dessiner, curseurs)
 
 
-__all__ = ["Exercice", "Explorateur", "Retour", "exercice", "explorateur", "verifier"]
+__all__ = ["Exercice", "Explorateur", "Retour", "dire_les_noms_inconnus", "exercice", "explorateur", "verifier"]

@@ -9,8 +9,10 @@ la branche : l'historique avance sans jamais être réécrit, ce qu'attend nbgit
 mettre à jour la copie d'un élève. Rien n'est écrit si l'arbre n'a pas changé. Le dossier
 de travail et l'index ne sont pas touchés (plomberie git, index temporaire).
 
-Refusé, avec un message qui nomme le fichier : un carnet d'élève qui contient une
-cellule marquée ``solution``, ou un corrigé qui passerait la liste.
+Refusé, avec un message qui nomme le fichier et la cellule : un carnet d'élève qui
+contient une cellule marquée ``solution``, ou une cellule, marquée ou non, qui contient le
+code d'une solution du corrigé du même chapitre (``exercises/corriges/``, du même commit) ;
+ou un corrigé qui passerait la liste.
 
 Le module n'utilise que la bibliothèque standard et git : il tourne avant toute
 installation (workflow des Pages, autre hébergeur).
@@ -38,6 +40,11 @@ GARDES: tuple[str, ...] = (
 )
 #: Ce qui ne doit jamais y être, même si :data:`GARDES` change.
 INTERDITS: tuple[str, ...] = (f"{CORRIGES.as_posix()}/", f"{SOURCES_CARNETS.as_posix()}/")
+#: Un lien symbolique à côté des carnets vers le paquet de la copie : un noyau démarré dans
+#: ``exercises/`` (où Jupyter lance celui d'un carnet) importe ``transfonum`` sans rien
+#: d'installé ni de cellule exécutée avant (le hub, le lendemain, n'a que
+#: ``binder/requirements.txt``) : chaque cellule de vérification marche seule.
+LIEN_PAQUET: tuple[str, str] = (f"{EXERCICES.as_posix()}/transfonum", "../transfonum")
 #: Le README de la branche, pour l'élève qui ouvre le dépôt.
 README = """\
 # Exercices du kit « Transformation numérique » — édition étudiante
@@ -49,8 +56,9 @@ dépôt du kit (`make branche-etudiante`), ne la modifiez pas à la main.
   exécutez toutes ses cellules (menu *Exécution*). Chaque cellule `verifier(...)` corrige
   votre réponse en français.
 - `data/` : les données des chapitres, avec leur provenance (`data/datapackage.json`).
-- `transfonum/` : le code que les carnets importent ; `binder/` : l'environnement de
-  Binder et du JupyterHub.
+- `transfonum/` : le code que les carnets importent (`exercises/transfonum` n'en est qu'un
+  lien, pour que chaque carnet le trouve) ; `binder/` : l'environnement de Binder et du
+  JupyterHub.
 
 Ce qui n'est pas ici : les solutions rédigées des exercices (les corrigés des
 enseignants) et les pages du livre. Ce qui y est, par honnêteté : les clés du correcteur
@@ -93,14 +101,35 @@ def _git(depot: Path, *arguments: str, entree: bytes | None = None, env: dict | 
     return fait.stdout
 
 
+def _cellules(texte: bytes, chemin: str) -> list[dict]:
+    """Les cellules d'un carnet (JSON)."""
+    try:
+        return json.loads(texte).get("cells", [])
+    except (json.JSONDecodeError, AttributeError) as err:
+        raise ErreurBrancheEtudiante(f"{chemin} : carnet illisible ({err})") from err
+
+
 def _cellules_solution(texte: bytes, chemin: str) -> list[int]:
     """Les numéros (à partir de 1) des cellules marquées ``solution`` d'un carnet."""
-    try:
-        carnet = json.loads(texte)
-    except json.JSONDecodeError as err:
-        raise ErreurBrancheEtudiante(f"{chemin} : carnet illisible ({err})") from err
-    return [n for n, cellule in enumerate(carnet.get("cells", []), start=1)
+    return [n for n, cellule in enumerate(_cellules(texte, chemin), start=1)
             if "solution" in cellule.get("metadata", {}).get("tags", [])]
+
+
+def _code(cellule: dict) -> str:
+    """Le code d'une cellule, sans commentaires ni lignes vides ni espaces de bord : ce
+    qu'une copie de la solution garde même déplacée, réindentée ou commentée autrement."""
+    source = cellule.get("source", "")
+    lignes = (source if isinstance(source, str) else "".join(source)).splitlines()
+    return "\n".join(ligne.strip() for ligne in lignes if ligne.strip() and not ligne.strip().startswith("#"))
+
+
+def _cellules_qui_copient(eleve: bytes, corrige: bytes, chemin: str) -> list[int]:
+    """Les numéros des cellules du carnet d'élève qui contiennent le code d'une cellule
+    ``solution`` du corrigé (étiquette ou non)."""
+    solutions = [_code(c) for c in _cellules(corrige, chemin)
+                 if "solution" in c.get("metadata", {}).get("tags", []) and _code(c)]
+    return [n for n, cellule in enumerate(_cellules(eleve, chemin), start=1)
+            if cellule.get("cell_type") == "code" and any(s in _code(cellule) for s in solutions)]
 
 
 def _identite(depot: Path) -> dict[str, str]:
@@ -114,29 +143,46 @@ def _identite(depot: Path) -> dict[str, str]:
                 "GIT_COMMITTER_NAME": nom, "GIT_COMMITTER_EMAIL": courriel}
 
 
+def _refuser_les_solutions(depot: Path, chemin: str, objet: str, arbre: dict[str, list[str]]) -> None:
+    """Lève :class:`ErreurBrancheEtudiante` si le carnet d'élève ``chemin`` (blob ``objet``)
+    a une cellule marquée ``solution`` ou le code d'une solution de son corrigé."""
+    texte = _git(depot, "cat-file", "blob", objet)
+    solutions = _cellules_solution(texte, chemin)
+    if solutions:
+        raise ErreurBrancheEtudiante(
+            f"{chemin} : cellule(s) {', '.join(map(str, solutions))} marquée(s) « solution » ; "
+            "régénérez les carnets (python -m transfonum.exercices.carnets)")
+    corrige = f"{CORRIGES.as_posix()}/{PurePosixPath(chemin).name}"
+    if corrige in arbre:
+        copies = _cellules_qui_copient(texte, _git(depot, "cat-file", "blob", arbre[corrige][2]), chemin)
+        if copies:
+            raise ErreurBrancheEtudiante(
+                f"{chemin} : cellule(s) {', '.join(map(str, copies))} contiennent le code d'une solution de "
+                f"{corrige} ; régénérez les carnets (python -m transfonum.exercices.carnets)")
+
+
 def ecrire(depot: Path = RACINE, branche: str = BRANCHE, depuis: str = "HEAD") -> Resultat:
     """Écrit (ou laisse) le sommet de ``branche`` : l'arbre de ``depuis`` réduit à :data:`GARDES`.
 
     :raises ErreurBrancheEtudiante: git échoue, ou un carnet d'élève contient une solution.
     """
     source = _git(depot, "rev-parse", "--verify", f"{depuis}^{{commit}}").decode().strip()
-    lignes = []
+    arbre_source = {}
     for entree in _git(depot, "ls-tree", "-r", "-z", "--full-tree", source).split(b"\0"):
-        if not entree:
-            continue
-        entete, chemin = entree.decode().split("\t", 1)
-        mode, _type, objet = entete.split()
+        if entree:
+            entete, chemin = entree.decode().split("\t", 1)
+            arbre_source[chemin] = entete.split()
+    lignes = []
+    for chemin, (mode, _type, objet) in arbre_source.items():
         if not garde(chemin):
             continue
         if chemin.endswith(".ipynb"):
-            solutions = _cellules_solution(_git(depot, "cat-file", "blob", objet), chemin)
-            if solutions:
-                raise ErreurBrancheEtudiante(
-                    f"{chemin} : cellule(s) {', '.join(map(str, solutions))} marquée(s) « solution » ; "
-                    "régénérez les carnets (python -m transfonum.exercices.carnets)")
+            _refuser_les_solutions(depot, chemin, objet, arbre_source)
         lignes.append(f"{mode} {objet}\t{chemin}")
     readme = _git(depot, "hash-object", "-w", "--stdin", entree=README.encode()).decode().strip()
     lignes.append(f"100644 {readme}\tREADME.md")
+    lien = _git(depot, "hash-object", "-w", "--stdin", entree=LIEN_PAQUET[1].encode()).decode().strip()
+    lignes.append(f"120000 {lien}\t{LIEN_PAQUET[0]}")
     with tempfile.TemporaryDirectory() as dossier:
         index = {"GIT_INDEX_FILE": str(Path(dossier) / "index")}
         _git(depot, "update-index", "--add", "--index-info", entree="\n".join(lignes).encode() + b"\n", env=index)
