@@ -529,6 +529,15 @@ def description_concentration(reseau: Reseau) -> str:
     )
 
 
+#: Une étiquette d'axe de plusieurs mots, coupée en deux lignes au premier espace.
+ETIQUETTE_SUR_DEUX_LIGNES = ("indexof(datum.label, ' ') > 0 ? [slice(datum.label, 0, indexof(datum.label, ' ')), "
+                             "slice(datum.label, indexof(datum.label, ' ') + 1)] : datum.label")
+
+
+#: Nom Vega-Lite de la couche des nombres écrits dans les cases de la matrice.
+COUCHE_SUR_CASES = "sur_cases"
+
+
 def graphique_matrice(reseau: Reseau, phase_initiale: str | None = None) -> alt.LayerChart:
     """Carte de chaleur « qui commente qui » : en ligne le service qui publie, en
     colonne le service qui commente ; une liste déroulante choisit la phase (paramètre
@@ -543,9 +552,11 @@ def graphique_matrice(reseau: Reseau, phase_initiale: str | None = None) -> alt.
     choice = alt.param(name="phase_matrice", value=initial, bind=alt.binding_select(
         options=phase_names, name=f"Phase{fr.INSECABLE}: "))
     base = alt.Chart(data, width=alt.Step(44), height=alt.Step(34)).encode(
+        # Noms entiers, jamais tronqués : en colonne inclinés, en ligne sur deux lignes.
         x=alt.X("service_commentaire:N", title="Service qui commente", sort=names,
-                axis=alt.Axis(labelAngle=-40, labelLimit=110)),
-        y=alt.Y("service_message:N", title="Service qui publie", sort=names, axis=alt.Axis(labelLimit=120)),
+                axis=alt.Axis(labelAngle=-40, labelLimit=0)),
+        y=alt.Y("service_message:N", title="Service qui publie", sort=names,
+                axis=alt.Axis(labelLimit=0, labelExpr=ETIQUETTE_SUR_DEUX_LIGNES)),
     ).transform_filter("datum.phase_nom == phase_matrice")
     cells = base.mark_rect().encode(
         color=alt.Color("part_ligne:Q", title="Part de la ligne", legend=alt.Legend(format="%", orient="top"),
@@ -555,10 +566,12 @@ def graphique_matrice(reseau: Reseau, phase_initiale: str | None = None) -> alt.
                  alt.Tooltip("commentaires:Q", title="Commentaires"),
                  alt.Tooltip("part_texte:N", title="Part de la ligne")],
     )
+    # Le nom de la couche marque ses textes (classe SVG « sur_cases_marks ») : posés sur des
+    # cases claires, ils gardent leur encre sombre dans le thème sombre du site.
     text = base.mark_text(fontSize=11).encode(
         text=alt.Text("commentaires:Q"),
         color=alt.condition("datum.part_ligne > 0.5", alt.value(PALETTE["sur_donnee"]), alt.value(PALETTE["texte"])),
-    )
+    ).properties(name=COUCHE_SUR_CASES)
     return alt.layer(cells, text).add_params(choice)
 
 
