@@ -123,8 +123,8 @@ KERNEL_READY = """async () => { const widget = window.jupyterapp.shell.currentWi
 KERNEL_IDLE = "() => window.jupyterapp.shell.currentWidget.sessionContext.session?.kernel?.status === 'idle'"
 #: A chart as JupyterLab draws it (its own Vega-Lite renderer, from the notebook's output).
 CHART = ".jp-RenderedVegaCommon5"
-#: Every chart of the notebook drawn.
-CHARTS_DRAWN = f"""() => [...document.querySelectorAll('{CHART}')].every((c) => c.querySelector('svg'))"""
+#: Every chart of the notebook drawn (its marks' SVG, not the icon of its menu).
+CHARTS_DRAWN = f"""() => [...document.querySelectorAll('{CHART}')].every((c) => c.querySelector('svg.marks'))"""
 #: Two animation frames: what a resize asked of the layout is done.
 LAID_OUT = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
@@ -160,13 +160,13 @@ def _errors(page) -> list[str]:
         .map((t) => t.slice(0, 300))""")
 
 
-NARROW_CHARTS = f"""() => [...document.querySelectorAll('{CHART} svg')]
+NARROW_CHARTS = f"""() => [...document.querySelectorAll('{CHART} svg.marks')]
     .filter((svg) => svg.getBoundingClientRect().width < 320).length"""
 
 
 def _undrawn_charts(page) -> tuple[int, int]:
     return page.evaluate(f"""() => {{ const charts = [...document.querySelectorAll('{CHART}')];
-        return [charts.length, charts.filter((c) => !c.querySelector('svg')).length]; }}""")
+        return [charts.length, charts.filter((c) => !c.querySelector('svg.marks')).length]; }}""")
 
 
 OVERLAPS = """(selector) => {

@@ -18,17 +18,39 @@ from transfonum.graphiques import version_vega_lite
 from transfonum.site.vega import BUNDLE_VEGA, EVENEMENT_PRET
 
 
-def code_du_bundle(version_vega: str) -> str:
-    """Le code que vl-convert met dans le bundle : il prend de Vega la vue et l'analyseur
-    de spécifications, les pose sur ``window.vega`` et annonce qu'ils sont là. vl-convert
-    lit l'adresse du module Vega dans sa propre copie (rien n'est téléchargé) et n'écrit
-    que ce que ce code appelle : ni le compilateur Vega-Lite, ni vega-embed. (Son nom
-    ``vega`` du bundle standard ne vaut rien : vl-convert l'importe comme un défaut, que
-    Vega n'a pas.)"""
-    module = f"https://cdn.jsdelivr.net/npm/vega@{version_vega}/+esm"
-    return (f'import {{ View, parse }} from "{module}";\n'
-            "window.vega = { View, parse };\n"
-            f'window.dispatchEvent(new Event("{EVENEMENT_PRET}"));\n')
+#: Les modules de Vega qu'emploie le site, aux versions que vl-convert garde en copie
+#: (vl-convert 1.9 : Vega 6.2). Après une mise à jour de vl-convert, le test du bundle dit
+#: si l'une manque ; ``strings`` sur sa bibliothèque donne les nouvelles.
+MODULES_VEGA: dict[str, str] = {
+    "vega-view": "6.1.0",            # la vue : rendu SVG, commandes, formats
+    "vega-parser": "7.1.0",          # lit la spécification Vega compilée à la construction
+    "vega-dataflow": "6.1.0",        # le registre des transformations
+    "vega-transforms": "5.1.0",      # agrégats, filtres, formules, piles… (ce qu'écrit Vega-Lite)
+    "vega-view-transforms": "5.1.0",  # mise en page des axes, légendes, titres
+    "vega-encode": "5.1.0",          # échelles, axes, légendes
+}
+
+
+def code_du_bundle() -> str:
+    """Le code que vl-convert met dans le bundle : la vue et l'analyseur de Vega, avec les
+    seules transformations qu'écrit Vega-Lite (ni cartes, ni graphes de forces, ni nuages
+    de mots), posés sur ``window.vega`` ; puis il annonce qu'ils sont là. vl-convert lit
+    chaque adresse de module dans sa propre copie (rien n'est téléchargé) et n'écrit que ce
+    que ce code appelle : ni le compilateur Vega-Lite ni vega-embed."""
+    def module(nom: str) -> str:
+        return f"https://cdn.jsdelivr.net/npm/{nom}@{MODULES_VEGA[nom]}/+esm"
+
+    return (
+        f'import {{ View }} from "{module("vega-view")}";\n'
+        f'import {{ parse }} from "{module("vega-parser")}";\n'
+        f'import {{ transforms }} from "{module("vega-dataflow")}";\n'
+        f'import * as tx from "{module("vega-transforms")}";\n'
+        f'import * as vtx from "{module("vega-view-transforms")}";\n'
+        f'import * as encode from "{module("vega-encode")}";\n'
+        "Object.assign(transforms, tx, vtx, encode);\n"
+        "window.vega = { View, parse };\n"
+        f'window.dispatchEvent(new Event("{EVENEMENT_PRET}"));\n'
+    )
 
 
 def bundle() -> str:
@@ -37,7 +59,7 @@ def bundle() -> str:
 
     version = vl_convert.get_vega_version()
     tampon = f"/* transfonum: vl-convert {vl_convert.__version__}, Vega {version} */\n"
-    return tampon + vl_convert.javascript_bundle(snippet=code_du_bundle(version), vl_version=version_vega_lite())
+    return tampon + vl_convert.javascript_bundle(snippet=code_du_bundle(), vl_version=version_vega_lite())
 
 
 def main() -> int:
