@@ -41,8 +41,9 @@ TABLES_SYNTHETIQUES = ("rse_departements", "rse_personnes", "rse_messages", "rse
 FENETRE = 4
 #: Parts de membres (en %) dont on mesure le poids dans les messages.
 PARTS_PLUS_ACTIFS = (1, 10)
-#: Points de la courbe de concentration de l'explorateur (0 %, 5 %, … 100 % des membres).
-PAS_COURBE = 5
+#: Points de la courbe de concentration de l'explorateur (0 %, 10 %, … 100 % des membres :
+#: les déciles ; chaque semaine en a une, et toutes voyagent avec la page).
+PAS_COURBE = 10
 #: Largeur (px) des panneaux des graphiques composés : ils tiennent sur un téléphone de 390 px.
 LARGEUR_PANNEAU = 270
 #: Nombre de personnes que montre le tableau des passeurs.
@@ -597,7 +598,7 @@ def _explorateur_donnees(reseau: Reseau, hebdo: pd.DataFrame) -> tuple[pd.DataFr
             cumul = [0.0, *(ordered.cumsum() / ordered.sum())]
             for s in steps:
                 curves.append({"semaine": row.semaine, "part_membres": s,
-                               "part_messages": cumul[round(s * len(ordered))]})
+                               "part_messages": round(cumul[round(s * len(ordered))], 4)})
         texts = [
             f"Semaine {row.semaine}{fr.INSECABLE}: phase de {reseau.nom_phase(row.phase).lower()}",
             f"Inscrits{fr.INSECABLE}: {fr.nombre(row.inscrits)}",
