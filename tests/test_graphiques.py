@@ -278,3 +278,41 @@ def test_a_static_chart_leaves_room_for_a_wide_font_between_axis_title_and_label
     system = vl_convert.vegalite_to_svg(spec, format_locale=fr.LOCALE_NOMBRES_D3)
     assert "DejaVu Sans" in graphiques.svg_graphique(spec)
     assert title_x(graphiques.svg_graphique(spec)) < title_x(system) - 3
+
+
+# --- Labels: whole, and never touching -----------------------------------------------
+
+def test_heat_map_labels_are_whole_at_both_widths():
+    """The « qui commente qui » heat map names every service in full (no « Direction
+    génér… »): column names slanted, row names on two lines."""
+    from transfonum.chapitres import rse
+
+    spec = graphiques.finir(rse.graphique_matrice(rse.charger_reseau()), titre="T", description="D",
+                            source="Source : x").to_dict()
+    svg = graphiques.svg_graphique(spec)
+    labels = re.findall(r'class="mark-text role-axis-label".*?</g>', svg, re.S)
+    texts = "".join(re.findall(r">([^<>]+)</t", "".join(labels)))
+    assert "…" not in svg
+    for name in ("Direction générale", "Ressources humaines"):
+        assert name in texts, name                         # slanted column label, whole
+    assert "Ressources" in texts and "humaines" in texts   # and the row label on two lines
+
+
+def test_axis_labels_keep_a_gap_so_crowded_ticks_are_dropped():
+    assert graphiques.theme()["config"]["axis"]["labelSeparation"] >= 6
+    df = pd.DataFrame({"x": [0.0, 1.0], "y": ["a", "b"]})
+    spec = graphiques.finir(alt.Chart(df).mark_bar().encode(x=alt.X("x:Q", axis=alt.Axis(format="%")), y="y:N"),
+                            titre="T", description="D", source="Source : x").to_dict()
+    graphiques.activer("site")
+    narrow = graphiques.svg_graphique(graphiques._pleine_largeur(spec), 340)
+    xs = sorted(float(x) for x in re.findall(
+        r'<text text-anchor="middle" transform="translate\(([-\d.]+),\d+\)"[^>]*>\d+\u00a0%</text>', narrow))
+    assert len(xs) >= 3
+    assert min(b - a for a, b in zip(xs, xs[1:])) > 40, "percent labels touching (« 90 %100 % »)"
+
+
+def test_social_business_cards_leave_no_gap_above_the_menu():
+    from transfonum.chapitres import social_business as sb
+
+    fiches = pd.Series(["a|b|c", "a|b|c|d|e"])
+    assert sb._hauteur_fiche(fiches) == 5 * sb.HAUTEUR_LIGNE_FICHE + sb.MARGE_FICHE

@@ -82,6 +82,8 @@ POLICE = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
 #: empattement courantes (celle de Linux, où le navigateur la prend aussi), laisse la place
 #: à toutes les autres, plus étroites ; sinon un titre d'axe chevauche les graduations.
 POLICE_SVG = f'"DejaVu Sans", {POLICE}'
+#: Largeur (px) par graduation d'un axe horizontal quantitatif, pour un graphique pleine largeur.
+PX_PAR_GRADUATION = 70
 #: Écart minimal (px) entre deux étiquettes d'un axe (option ``labelSeparation``).
 SEPARATION_ETIQUETTES = 8
 #: Plus longue ligne de titre qui tient sur un téléphone de 390 px à la taille du thème.
@@ -135,7 +137,13 @@ def _pleine_largeur(spec: dict) -> dict:
     """Un graphique simple ou superposé prend la largeur de la page (téléphones compris)."""
     if any(cle in spec for cle in ("concat", "hconcat", "vconcat", "facet", "repeat")):
         return spec
-    return {**spec, "width": "container", "autosize": {"type": "fit-x", "contains": "padding"}}
+    config = spec.get("config", {})
+    # Une graduation au plus tous les PX_PAR_GRADUATION pixels de large : sur un téléphone,
+    # « 0 % 20 % … 100 % » plutôt que onze étiquettes serrées (vl-convert mesure mal le
+    # texte, et ne retire pas celles qui se chevauchent).
+    axe_x = {"tickCount": {"expr": f"ceil(width / {PX_PAR_GRADUATION})"}, **config.get("axisXQuantitative", {})}
+    return {**spec, "width": "container", "autosize": {"type": "fit-x", "contains": "padding"},
+            "config": {**config, "axisXQuantitative": axe_x}}
 
 
 def source(spec: dict) -> str:
