@@ -627,13 +627,15 @@ def graphique_explorateur(reseau: Reseau, hebdo: pd.DataFrame | None = None,
         min=1, max=last, step=1, name=f"Semaine{fr.INSECABLE}: "))
     bandes = _bandes_phases(reseau, hebdo)
     x = alt.X("semaine:Q", title="Semaine depuis l'ouverture", scale=alt.Scale(domain=[0.5, last + 0.5], nice=False))
-    rate = alt.Chart(hebdo).mark_line(color=PALETTE["accent"], strokeWidth=2).encode(
+    # Seules les colonnes dessinées voyagent avec la page.
+    suivi = hebdo[["semaine", "taux_participation"]]
+    rate = alt.Chart(suivi).mark_line(color=PALETTE["accent"], strokeWidth=2).encode(
         x=x, y=alt.Y("taux_participation:Q", title="Actifs / inscrits", axis=alt.Axis(format="%"),
                      scale=alt.Scale(domain=[0, 1])),
         tooltip=[alt.Tooltip("semaine:Q", title="Semaine"),
                  alt.Tooltip("taux_participation:Q", title="Taux de participation", format=".0%")],
     )
-    rule = alt.Chart(hebdo).mark_rule(color=PALETTE["repere"], strokeWidth=1.5).encode(x=x).transform_filter(
+    rule = alt.Chart(suivi).mark_rule(color=PALETTE["repere"], strokeWidth=1.5).encode(x=x).transform_filter(
         "datum.semaine == semaine_choisie")
     top = alt.layer(_fond_phases(bandes), rate, rule, width=LARGEUR_PANNEAU, height=150).add_params(week)
     text = alt.Chart(lines, width=LARGEUR_PANNEAU, height=alt.Step(18)).mark_text(
