@@ -19,12 +19,11 @@ par code hexadécimal ailleurs que dans ce module.
   à chaque page une cellule cachée qui appelle ``activer("site")`` avant toute autre. Un
   graphique sans paramètre y est dessiné tout de suite, en SVG (vl-convert, formats
   français), à deux largeurs ; un graphique à paramètres (un explorateur) garde son état
-  initial dessiné et sa spécification, que le bundle Vega du site (:data:`BUNDLE_VEGA`,
-  servi depuis ``_static``) anime quand il approche de l'écran.
-- ``"jupyter"`` (par défaut) : une figure et un script qui la dessine avec le bundle Vega
-  du kit ; ``activer()`` charge le bundle une fois dans le carnet ;
-  chaque graphique garde sous lui, tant qu'il n'est pas dessiné, un message en français
-  et ses données en tableau (carnet rouvert sans être exécuté, bundle absent).
+  initial dessiné et sa spécification compilée en Vega (vl-convert), que le moteur Vega
+  du site (:mod:`transfonum.site.vega`) anime quand il approche de l'écran.
+- ``"jupyter"`` (par défaut) : la spécification Vega-Lite elle-même, que JupyterLab dessine
+  avec son propre rendu Vega (hors ligne, aussi dans un carnet rouvert) ; le carnet
+  enregistré ne garde que la spécification et ses données, quelques kilo-octets.
 """
 
 from __future__ import annotations
@@ -33,7 +32,6 @@ import html
 import json
 import re
 import uuid
-from pathlib import Path
 from typing import Literal, TypeVar
 
 import altair as alt
@@ -47,16 +45,12 @@ NOM_THEME = "transfonum"
 #: Noms des rendus Altair du kit, par mode.
 RENDUS: dict[str, str] = {"site": "transfonum-site", "jupyter": "transfonum-jupyter"}
 CLE_META = "transfonum"
-#: Le bundle Vega du kit (écrit par :mod:`transfonum.outils.vega`), et l'événement qu'il
-#: émet une fois chargé ; les graphiques l'attendent avant de se dessiner.
-BUNDLE_VEGA: Path = Path(__file__).resolve().parent / "vega" / "transfonum-vega.js"
-EVENEMENT_PRET = "transfonum:vega-ready"
-SCRIPT_PRET = (
-    "window.vegaEmbed = vegaEmbed; window.vegaLite = vegaLite; window.vega = vega;\n"
-    f"window.dispatchEvent(new Event('{EVENEMENT_PRET}'));\n"
-)
-#: Lignes de données au plus dans le tableau de repli d'un graphique non dessiné.
-LIGNES_REPLI = 40
+#: Le type de sortie que JupyterLab 4 dessine (son extension Vega 5 : Vega-Lite 3 à 5),
+#: et le schéma qu'il y attend.
+MIME_JUPYTERLAB = "application/vnd.vegalite.v5+json"
+SCHEMA_JUPYTERLAB = "https://vega.github.io/schema/vega-lite/v5.json"
+#: Plus longue ligne de la source écrite sous le titre, dans JupyterLab.
+LARGEUR_SOURCE_JUPYTER = 70
 
 #: Les couleurs du kit, par rôle. Palette Okabe–Ito (distinguable par les personnes
 #: daltoniennes) pour les données ; gris pour le texte et ce qui n'est pas mesuré.
@@ -88,6 +82,10 @@ POLICE = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
 #: empattement courantes (celle de Linux, où le navigateur la prend aussi), laisse la place
 #: à toutes les autres, plus étroites ; sinon un titre d'axe chevauche les graduations.
 POLICE_SVG = f'"DejaVu Sans", {POLICE}'
+#: Largeur (px) par graduation d'un axe horizontal quantitatif, pour un graphique pleine largeur.
+PX_PAR_GRADUATION = 70
+#: Écart minimal (px) entre deux étiquettes d'un axe (option ``labelSeparation``).
+SEPARATION_ETIQUETTES = 8
 #: Plus longue ligne de titre qui tient sur un téléphone de 390 px à la taille du thème.
 LARGEUR_TITRE = 36
 
@@ -96,9 +94,13 @@ OPTIONS_LOCALE: dict = {
     "formatLocale": fr.LOCALE_NOMBRES_D3,
     "timeFormatLocale": fr.LOCALE_DATES_D3,
 }
-#: Options de vega-embed sur le site : formats français, SVG (net, et les marques sont
-#: dans le DOM), pas de menu d'actions (il renvoie vers des éditeurs tiers).
-OPTIONS_SITE: dict = {"actions": False, "renderer": "svg", **OPTIONS_LOCALE}
+#: Options de vega-embed dans JupyterLab (``metadata.embed_options`` de la sortie, que son
+#: rendu lit) : formats français, SVG (net, et les marques sont dans le DOM), et du menu
+#: d'actions seulement l'export en image (ni source ni éditeur en ligne, sur un autre serveur).
+OPTIONS_JUPYTERLAB: dict = {
+    "renderer": "svg", **OPTIONS_LOCALE,
+    "actions": {"export": True, "source": False, "compiled": False, "editor": False},
+}
 
 _mode_choisi: Mode | None = None
 
@@ -120,6 +122,9 @@ def theme() -> dict:
             "axis": {
                 "labelFontSize": 13, "titleFontSize": 13, "labelColor": texte,
                 "titleColor": texte, "gridColor": PALETTE["grille"], "labelLimit": 320,
+                # Au moins 8 px entre deux graduations : celles qui se toucheraient
+                # (« 90 %100 % » sur un téléphone) sont retirées, une sur deux.
+                "labelSeparation": SEPARATION_ETIQUETTES,
             },
             "legend": {"labelFontSize": 13, "titleFontSize": 13, "labelLimit": 320},
             "header": {"labelFontSize": 13, "titleFontSize": 13},
@@ -132,68 +137,55 @@ def _pleine_largeur(spec: dict) -> dict:
     """Un graphique simple ou superposé prend la largeur de la page (téléphones compris)."""
     if any(cle in spec for cle in ("concat", "hconcat", "vconcat", "facet", "repeat")):
         return spec
-    return {**spec, "width": "container", "autosize": {"type": "fit-x", "contains": "padding"}}
+    config = spec.get("config", {})
+    # Une graduation au plus tous les PX_PAR_GRADUATION pixels de large : sur un téléphone,
+    # « 0 % 20 % … 100 % » plutôt que onze étiquettes serrées (vl-convert mesure mal le
+    # texte, et ne retire pas celles qui se chevauchent).
+    axe_x = {"tickCount": {"expr": f"ceil(width / {PX_PAR_GRADUATION})"}, **config.get("axisXQuantitative", {})}
+    return {**spec, "width": "container", "autosize": {"type": "fit-x", "contains": "padding"},
+            "config": {**config, "axisXQuantitative": axe_x}}
+
+
+def source(spec: dict) -> str:
+    """La ligne « Source : … » d'un graphique (vide s'il n'en a pas)."""
+    return spec.get("usermeta", {}).get(CLE_META, {}).get("source", "")
 
 
 def legende_html(spec: dict) -> str:
     """La ligne « Source : … » du graphique en légende HTML (vide s'il n'en a pas)."""
-    source = spec.get("usermeta", {}).get(CLE_META, {}).get("source")
-    return f"<figcaption>{html.escape(source)}</figcaption>" if source else ""
+    return f"<figcaption>{html.escape(source(spec))}</figcaption>" if source(spec) else ""
 
 
-def _tableau_des_donnees(spec: dict) -> str:
-    """Les données d'un graphique (son premier jeu de données) en tableau HTML."""
-    jeux = list(spec.get("datasets", {}).values()) or [spec.get("data", {}).get("values", [])]
-    lignes = jeux[0] if jeux and isinstance(jeux[0], list) else []
-    if not lignes:
-        return ""
-    colonnes = list(lignes[0])
-    entete = "".join(f"<th>{html.escape(str(c))}</th>" for c in colonnes)
-    corps = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(str(ligne.get(c, '')))}</td>" for c in colonnes) + "</tr>"
-        for ligne in lignes[:LIGNES_REPLI])
-    reste = len(lignes) - LIGNES_REPLI
-    suite = f"<p>… et {fr.nombre(reste)} lignes de plus.</p>" if reste > 0 else ""
-    return f"<table><thead><tr>{entete}</tr></thead><tbody>{corps}</tbody></table>{suite}"
+def _titre_avec_source(spec: dict) -> dict:
+    """La spécification dont le titre porte, en dernière ligne de sous-titre, la ligne
+    « Source : … » : dans JupyterLab, le graphique est seul dans sa sortie, sans légende."""
+    ligne = source(spec)
+    if not ligne:
+        return spec
+    titre = spec.get("title", "")
+    titre = dict(titre) if isinstance(titre, dict) else {"text": titre}
+    sous_titre = titre.get("subtitle", [])
+    sous_titre = [sous_titre] if isinstance(sous_titre, str) else list(sous_titre)
+    titre["subtitle"] = [*sous_titre, *lignes_titre(ligne, LARGEUR_SOURCE_JUPYTER, liste=True)]
+    return {**spec, "title": titre}
 
 
-def _repli(spec: dict, identifiant: str) -> str:
-    """Ce qu'affiche un graphique tant qu'il n'est pas dessiné : un message et ses données."""
-    return (
-        f'<div id="{identifiant}-repli" class="transfonum-repli" role="note">'
-        f"<p><strong>Graphique non dessiné.</strong> Exécutez toutes les cellules du carnet depuis "
-        f"la première (menu <em>Exécution</em>, puis <em>Exécuter toutes les cellules</em>) pour "
-        f"le voir. Ses données{fr.INSECABLE}:</p>{_tableau_des_donnees(spec)}</div>\n"
-    )
+def spec_jupyterlab(spec: dict) -> dict:
+    """La spécification telle que la dessine le rendu Vega-Lite 5 de JupyterLab : schéma
+    Vega-Lite 5 (les graphiques du kit n'emploient rien de propre à Vega-Lite 6) et la
+    source sous le titre. Pas de largeur « container » : dans la zone de sortie de
+    JupyterLab, qui prend la largeur de son contenu, le graphique se redessinerait sans
+    fin ; il garde la largeur du thème."""
+    return {**_titre_avec_source(spec), "$schema": SCHEMA_JUPYTERLAB}
 
 
-def html_graphique(spec: dict, identifiant: str | None = None, repli: bool = False) -> str:
-    """Le HTML d'un graphique : une figure, sa légende, un script module.
-
-    Le script attend ``window.vegaEmbed`` (posé par le bundle du kit, :data:`BUNDLE_VEGA`)
-    et dessine le graphique en SVG, aux formats français. Avec ``repli``, la figure garde
-    un message et les données en tableau jusqu'à ce que le graphique soit dessiné.
-    """
-    identifiant = identifiant or f"tf-chart-{uuid.uuid4().hex[:12]}"
-    spec_json = json.dumps(_pleine_largeur(spec), ensure_ascii=False).replace("</", "<\\/")
-    options = json.dumps(OPTIONS_SITE, ensure_ascii=False)
-    retirer_repli = f"document.getElementById('{identifiant}-repli')?.remove()" if repli else "null"
-    # Dans Jupyter, la zone de sortie ajuste sa largeur au contenu : la figure y reçoit une
-    # largeur à elle, que le graphique (« container ») remplit.
-    largeur = ' style="width:40rem;max-width:100%"' if repli else ""
-    return (
-        f'<figure class="transfonum-figure"{largeur}>\n'
-        f'<div id="{identifiant}" class="transfonum-chart" style="width:100%;min-height:2rem"></div>\n'
-        + (_repli(spec, identifiant) if repli else "")
-        + f"{legende_html(spec)}\n</figure>\n"
-        '<script type="module">\n'
-        "const ready = window.vegaEmbed ? Promise.resolve() : new Promise("
-        f"(resolve) => window.addEventListener('{EVENEMENT_PRET}', resolve, {{once: true}}));\n"
-        f"ready.then(() => window.vegaEmbed('#{identifiant}', {spec_json}, {options}))"
-        f".then(() => {retirer_repli})"
-        f".catch((error) => console.error('Graphique {identifiant} :', error));\n"
-        "</script>"
-    )
+def _texte_brut(spec: dict) -> str:
+    """Ce qu'affiche un client qui ne dessine pas Vega-Lite (et un carnet non fiable)."""
+    titre = spec.get("title", "")
+    titre = titre.get("text", "") if isinstance(titre, dict) else titre
+    titre = " ".join(titre) if isinstance(titre, list) else titre
+    return f"Graphique{fr.INSECABLE}: {titre or spec.get('description', 'sans titre')} " \
+        f"(il se dessine dans JupyterLab)."
 
 
 #: Largeurs (px) auxquelles un graphique pleine largeur est dessiné pour le site : une pour
@@ -309,16 +301,35 @@ def html_graphique_statique(spec: dict, identifiant: str | None = None) -> str:
     )
 
 
+def version_vega_lite() -> str:
+    """La version de Vega-Lite qu'écrit Altair, comme vl-convert la nomme (``"6.4"``)."""
+    majeure, mineure = alt.SCHEMA_VERSION.lstrip("v").split(".")[:2]
+    return f"{majeure}.{mineure}"
+
+
+def spec_vega(spec: dict) -> dict:
+    """La spécification Vega-Lite compilée en Vega par vl-convert, à la construction : le
+    navigateur du lecteur n'a plus que Vega à charger, sans le compilateur Vega-Lite."""
+    import vl_convert
+
+    return vl_convert.vegalite_to_vega(spec, vl_version=version_vega_lite())
+
+
+#: Les formats français, comme les prend une vue Vega (option ``locale``).
+LOCALE_VEGA: dict = {"number": fr.LOCALE_NOMBRES_D3, "time": fr.LOCALE_DATES_D3}
+
+
 def html_explorateur(spec: dict, identifiant: str | None = None) -> str:
     """Le HTML d'un graphique à paramètres (un explorateur), pour le site : son état initial
-    déjà dessiné (SVG) dans un cadre à la hauteur qu'il aura, sa spécification en JSON, sa
-    légende. Le script des explorateurs (``transfonum-explorateurs.js``, ajouté par le moteur)
-    charge le bundle Vega quand le cadre approche de l'écran et y dessine le graphique
-    vivant, avec ses commandes."""
+    déjà dessiné (SVG) dans un cadre à la hauteur qu'il aura, sa spécification compilée en
+    Vega (JSON), sa légende. Le script des explorateurs (``transfonum-explorateurs.js``,
+    ajouté par le moteur) charge Vega quand le cadre approche de l'écran et y dessine le
+    graphique vivant, avec ses commandes, aux formats français."""
     identifiant = identifiant or f"tf-chart-{uuid.uuid4().hex[:12]}"
     svg, hauteur = _rendus_svg(spec, identifiant)
     reserve = round(hauteur + HAUTEUR_COMMANDE * _commandes(spec))
-    donnees = json.dumps({"spec": _pleine_largeur(spec), "options": OPTIONS_SITE}, ensure_ascii=False)
+    donnees = json.dumps({"spec": spec_vega(_pleine_largeur(spec)), "locale": LOCALE_VEGA},
+                         ensure_ascii=False, separators=(",", ":"))
     donnees = donnees.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
     return (
         '<figure class="transfonum-figure">\n'
@@ -332,32 +343,21 @@ def html_explorateur(spec: dict, identifiant: str | None = None) -> str:
 
 def rendu_site(spec: dict, **metadonnees) -> dict:
     """Rendu Altair du site construit : un graphique sans paramètre est dessiné à la
-    construction (SVG en ligne) ; un explorateur attend le bundle Vega du site. Rien n'est
+    construction (SVG en ligne) ; un explorateur attend le moteur Vega du site. Rien n'est
     demandé à un autre serveur."""
     if est_interactif(spec):
         return {"text/html": html_explorateur(spec)}
     return {"text/html": html_graphique_statique(spec)}
 
 
-def rendu_jupyter(spec: dict, **metadonnees) -> dict:
-    """Rendu Altair de Jupyter : la figure dessinée par le bundle que :func:`activer` a
-    chargé dans le carnet, avec sa légende, et son repli tant qu'elle n'est pas dessinée."""
-    return {"text/html": html_graphique(spec, repli=True)}
-
-
-def html_chargement_bundle() -> str:
-    """Le HTML qui charge le bundle Vega dans la page du carnet (un script module)."""
-    return f'<script type="module">\n{BUNDLE_VEGA.read_text(encoding="utf-8")}\n</script>'
-
-
-def _dans_un_noyau() -> bool:
-    """Le code tourne-t-il dans un noyau Jupyter (et non dans un script ou un test) ?"""
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return False
-    shell = get_ipython()
-    return shell is not None and getattr(shell, "kernel", None) is not None
+def rendu_jupyter(spec: dict, **metadonnees) -> tuple[dict, dict]:
+    """Rendu Altair de Jupyter : la spécification Vega-Lite, que JupyterLab dessine lui-même
+    (son rendu Vega 5, hors ligne), avec les options de vega-embed du kit (formats français,
+    SVG, seulement l'export dans le menu) ; rien d'autre dans le carnet enregistré."""
+    return (
+        {MIME_JUPYTERLAB: spec_jupyterlab(spec), "text/plain": _texte_brut(spec)},
+        {MIME_JUPYTERLAB: {"embed_options": OPTIONS_JUPYTERLAB}},
+    )
 
 
 def activer(mode: Mode | None = None) -> Mode:
@@ -373,14 +373,7 @@ def activer(mode: Mode | None = None) -> Mode:
     alt.theme.register(NOM_THEME, enable=True)(theme)
     alt.renderers.register(RENDUS["site"], rendu_site)
     alt.renderers.register(RENDUS["jupyter"], rendu_jupyter)
-    if _mode_choisi == "site":
-        alt.renderers.enable(RENDUS["site"])
-    else:
-        alt.renderers.enable(RENDUS["jupyter"])
-        if _dans_un_noyau():
-            from IPython.display import HTML, display
-
-            display(HTML(html_chargement_bundle()))
+    alt.renderers.enable(RENDUS[_mode_choisi])
     return _mode_choisi
 
 
@@ -402,12 +395,12 @@ def finir(graphique: GraphiqueT, *, titre: str, description: str, source: str) -
     )
 
 
-def lignes_titre(titre: str, largeur: int = LARGEUR_TITRE) -> str | list[str]:
-    """Le titre tel qu'il tient sur un téléphone : une ligne s'il est court, sinon des
-    lignes d'au plus ``largeur`` caractères coupées entre les mots (Vega-Lite dessine une
-    liste de textes comme des lignes)."""
+def lignes_titre(titre: str, largeur: int = LARGEUR_TITRE, liste: bool = False) -> str | list[str]:
+    """Le titre tel qu'il tient sur un téléphone : une ligne s'il est court (une liste d'une
+    ligne avec ``liste``), sinon des lignes d'au plus ``largeur`` caractères coupées entre
+    les mots (Vega-Lite dessine une liste de textes comme des lignes)."""
     if len(titre) <= largeur:
-        return titre
+        return [titre] if liste else titre
     lignes: list[str] = []
     for mot in titre.split(" "):
         if lignes and len(lignes[-1]) + 1 + len(mot) <= largeur:

@@ -4,6 +4,7 @@ nothing a student does produces a traceback, and hostile text comes back escaped
 
 from __future__ import annotations
 
+import json
 import html
 
 import altair as alt
@@ -202,7 +203,9 @@ def _recording_draw(calls: list[dict]):
 
 def _output_text(explorer: tw.Explorateur) -> str:
     assert len(explorer.sortie.outputs) == 1
-    return "\n".join(explorer.sortie.outputs[0]["data"].values())
+    # A chart's output holds its Vega-Lite spec (a dict) beside its text.
+    return "\n".join(v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
+                     for v in explorer.sortie.outputs[0]["data"].values())
 
 
 def test_explorer_redraws_when_a_slider_moves():

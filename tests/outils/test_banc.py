@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import gzip
 import http.client
+import os
 import urllib.request
 from urllib.parse import urlsplit
+
+import pytest
 
 from transfonum.outils import banc
 
@@ -55,3 +58,18 @@ def test_lighthouse_is_found_from_the_environment_or_the_path(monkeypatch, tmp_p
     monkeypatch.delenv("TRANSFONUM_LIGHTHOUSE")
     monkeypatch.setenv("PATH", str(tmp_path))
     assert banc.commande_lighthouse() is None
+
+
+@pytest.mark.lent
+def test_reading_to_the_end_counts_what_the_page_loads_near_its_bottom(tmp_path):
+    """As an explorer does, the page fetches a file only when its bottom nears the screen:
+    the load figure leaves it out, the read-to-the-end figure counts it."""
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><div style="height:6000px"></div><p id="bas">fin</p><script>'
+        'new IntersectionObserver((e) => { if (e[0].isIntersecting) fetch("gros.txt"); })'
+        '.observe(document.getElementById("bas"));</script>', encoding="utf-8")
+    (tmp_path / "gros.txt").write_bytes(os.urandom(60_000))  # does not compress
+    with banc.site_servi(tmp_path) as address:
+        loaded = banc.octets_transferes(address, ["index.html"])["index.html"]
+        read = banc.octets_transferes(address, ["index.html"], jusqua_la_fin=True)["index.html"]
+    assert loaded < 5_000 and read > 60_000

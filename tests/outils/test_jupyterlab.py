@@ -165,9 +165,10 @@ MENU_WIDTHS = """() => [...document.querySelectorAll('.transfonum-formulaire sel
     ctx.font = getComputedStyle(s).font;
     return [s.getBoundingClientRect().width, Math.max(...[...s.options].map((o) => ctx.measureText(o.text).width))];
 })"""
-#: Every chart of the notebook drawn (no fallback message left).
-CHARTS_DRAWN = """() => [...document.querySelectorAll('.transfonum-chart')].every((c) => c.querySelector('svg'))
-    && !document.querySelector('.transfonum-repli')"""
+#: A chart as JupyterLab draws it (its own Vega-Lite renderer, from the notebook's output).
+CHART = ".jp-RenderedVegaCommon5"
+#: Every chart of the notebook drawn (its marks' SVG, not the icon of its menu).
+CHARTS_DRAWN = f"""() => [...document.querySelectorAll('{CHART}')].every((c) => c.querySelector('svg.marks'))"""
 #: Two animation frames: what a resize asked of the layout is done.
 LAID_OUT = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
@@ -204,7 +205,7 @@ def _run_all(page, lab: str, name: str) -> None:
                      .map((p) => p.textContent.trim());
                    return prompts.length > 0 && prompts.every((p) => /^\\[\\d+\\]:$/.test(p)); }""",
         timeout=180_000)
-    # Charts draw once the bundle's module has run; one that never does is reported below.
+    # Charts draw once JupyterLab's Vega module has loaded; one that never does is reported below.
     try:
         page.wait_for_function(CHARTS_DRAWN, timeout=30_000)
     except PlaywrightTimeout:
@@ -217,14 +218,13 @@ def _errors(page) -> list[str]:
         .map((t) => t.slice(0, 300))""")
 
 
-NARROW_CHARTS = """() => [...document.querySelectorAll('.transfonum-chart svg')]
+NARROW_CHARTS = f"""() => [...document.querySelectorAll('{CHART} svg.marks')]
     .filter((svg) => svg.getBoundingClientRect().width < 320).length"""
 
 
 def _undrawn_charts(page) -> tuple[int, int]:
-    return page.evaluate("""() => { const charts = [...document.querySelectorAll('.transfonum-chart')];
-        return [charts.length, charts.filter((c) => !c.querySelector('svg')).length
-                + document.querySelectorAll('.transfonum-repli').length]; }""")
+    return page.evaluate(f"""() => {{ const charts = [...document.querySelectorAll('{CHART}')];
+        return [charts.length, charts.filter((c) => !c.querySelector('svg.marks')).length]; }}""")
 
 
 OVERLAPS = """(selector) => {
@@ -298,9 +298,10 @@ def test_a_student_runs_the_notebook_in_jupyterlab_offline(lab, student_page, pa
     if CAPTURES:
         page.locator(".jp-Cell").first.scroll_into_view_if_needed()
         page.screenshot(path=str(Path(CAPTURES) / f"{path.stem}-debut.png"))
-        for n, element in enumerate(page.locator(f"{FORM}, .transfonum-figure").all()):
+        for n, element in enumerate(page.locator(f"{FORM}, {CHART}").all()):
             element.scroll_into_view_if_needed()
             element.screenshot(path=str(Path(CAPTURES) / f"{path.stem}-{n:02d}.png"))
+    _save(page, path.name)
     forms = page.locator(FORM)
     checked = 0
     for n in range(forms.count()):
@@ -386,6 +387,34 @@ def test_kit_errors_and_an_untrusted_form_read_in_french(lab, lab_root, student_
             page.set_viewport_size({"width": width, "height": 900})
             page.evaluate(LAID_OUT)
             page.screenshot(path=str(Path(CAPTURES) / f"erreurs-{width}.png"))
+
+
+#: What a student's hub quota and backups can take per notebook, executed and saved.
+MAX_SAVED = 150_000
+#: The notebooks the test above ran and saved (name → saved copy in the lab's folder).
+SAVED: dict[str, Path] = {}
+
+
+def _save(page, name: str) -> None:
+    """Saves the notebook as a student does (Ctrl+S): outputs and what JupyterLab adds to them."""
+    page.evaluate("() => window.jupyterapp.commands.execute('docmanager:save')")
+    page.wait_for_function("() => !window.jupyterapp.shell.currentWidget.context.model.dirty", timeout=30_000)
+    SAVED[name] = Path(page.evaluate("() => window.jupyterapp.shell.currentWidget.context.path"))
+
+
+@pytest.mark.parametrize("path", STUDENT, ids=lambda p: p.name)
+def test_an_executed_and_saved_student_notebook_stays_light(lab, lab_root, student_page, path):
+    """Executed and saved in JupyterLab, every chart drawn, a notebook weighs at most
+    150 KB: its charts keep their specification and data, never a copy of Vega."""
+    if path.name not in SAVED:  # run alone: execute and save it here
+        _run_all(page := student_page, lab, path.name)
+        assert _undrawn_charts(page)[1] == 0
+        _save(page, path.name)
+    saved = lab_root / SAVED[path.name]
+    notebook = nbformat.read(saved, as_version=4)
+    assert any(c.get("outputs") for c in notebook.cells if c.cell_type == "code"), "carnet non exécuté"
+    size = saved.stat().st_size
+    assert size <= MAX_SAVED, f"{path.name} : {size / 1000:.0f} Ko enregistré (au plus {MAX_SAVED // 1000} Ko)"
 
 
 PULLED = "annexe-sources.ipynb"

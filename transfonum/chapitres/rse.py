@@ -41,8 +41,9 @@ TABLES_SYNTHETIQUES = ("rse_departements", "rse_personnes", "rse_messages", "rse
 FENETRE = 4
 #: Parts de membres (en %) dont on mesure le poids dans les messages.
 PARTS_PLUS_ACTIFS = (1, 10)
-#: Points de la courbe de concentration de l'explorateur (0 %, 5 %, … 100 % des membres).
-PAS_COURBE = 5
+#: Points de la courbe de concentration de l'explorateur (0 %, 10 %, … 100 % des membres :
+#: les déciles ; chaque semaine en a une, et toutes voyagent avec la page).
+PAS_COURBE = 10
 #: Largeur (px) des panneaux des graphiques composés : ils tiennent sur un téléphone de 390 px.
 LARGEUR_PANNEAU = 270
 #: Nombre de personnes que montre le tableau des passeurs.
@@ -529,6 +530,15 @@ def description_concentration(reseau: Reseau) -> str:
     )
 
 
+#: Une étiquette d'axe de plusieurs mots, coupée en deux lignes au premier espace.
+ETIQUETTE_SUR_DEUX_LIGNES = ("indexof(datum.label, ' ') > 0 ? [slice(datum.label, 0, indexof(datum.label, ' ')), "
+                             "slice(datum.label, indexof(datum.label, ' ') + 1)] : datum.label")
+
+
+#: Nom Vega-Lite de la couche des nombres écrits dans les cases de la matrice.
+COUCHE_SUR_CASES = "sur_cases"
+
+
 def graphique_matrice(reseau: Reseau, phase_initiale: str | None = None) -> alt.LayerChart:
     """Carte de chaleur « qui commente qui » : en ligne le service qui publie, en
     colonne le service qui commente ; une liste déroulante choisit la phase (paramètre
@@ -543,9 +553,11 @@ def graphique_matrice(reseau: Reseau, phase_initiale: str | None = None) -> alt.
     choice = alt.param(name="phase_matrice", value=initial, bind=alt.binding_select(
         options=phase_names, name=f"Phase{fr.INSECABLE}: "))
     base = alt.Chart(data, width=alt.Step(44), height=alt.Step(34)).encode(
+        # Noms entiers, jamais tronqués : en colonne inclinés, en ligne sur deux lignes.
         x=alt.X("service_commentaire:N", title="Service qui commente", sort=names,
-                axis=alt.Axis(labelAngle=-40, labelLimit=110)),
-        y=alt.Y("service_message:N", title="Service qui publie", sort=names, axis=alt.Axis(labelLimit=120)),
+                axis=alt.Axis(labelAngle=-40, labelLimit=0)),
+        y=alt.Y("service_message:N", title="Service qui publie", sort=names,
+                axis=alt.Axis(labelLimit=0, labelExpr=ETIQUETTE_SUR_DEUX_LIGNES)),
     ).transform_filter("datum.phase_nom == phase_matrice")
     cells = base.mark_rect().encode(
         color=alt.Color("part_ligne:Q", title="Part de la ligne", legend=alt.Legend(format="%", orient="top"),
@@ -555,10 +567,12 @@ def graphique_matrice(reseau: Reseau, phase_initiale: str | None = None) -> alt.
                  alt.Tooltip("commentaires:Q", title="Commentaires"),
                  alt.Tooltip("part_texte:N", title="Part de la ligne")],
     )
+    # Le nom de la couche marque ses textes (classe SVG « sur_cases_marks ») : posés sur des
+    # cases claires, ils gardent leur encre sombre dans le thème sombre du site.
     text = base.mark_text(fontSize=11).encode(
         text=alt.Text("commentaires:Q"),
         color=alt.condition("datum.part_ligne > 0.5", alt.value(PALETTE["sur_donnee"]), alt.value(PALETTE["texte"])),
-    )
+    ).properties(name=COUCHE_SUR_CASES)
     return alt.layer(cells, text).add_params(choice)
 
 
@@ -584,7 +598,7 @@ def _explorateur_donnees(reseau: Reseau, hebdo: pd.DataFrame) -> tuple[pd.DataFr
             cumul = [0.0, *(ordered.cumsum() / ordered.sum())]
             for s in steps:
                 curves.append({"semaine": row.semaine, "part_membres": s,
-                               "part_messages": cumul[round(s * len(ordered))]})
+                               "part_messages": round(cumul[round(s * len(ordered))], 4)})
         texts = [
             f"Semaine {row.semaine}{fr.INSECABLE}: phase de {reseau.nom_phase(row.phase).lower()}",
             f"Inscrits{fr.INSECABLE}: {fr.nombre(row.inscrits)}",
@@ -613,13 +627,15 @@ def graphique_explorateur(reseau: Reseau, hebdo: pd.DataFrame | None = None,
         min=1, max=last, step=1, name=f"Semaine{fr.INSECABLE}: "))
     bandes = _bandes_phases(reseau, hebdo)
     x = alt.X("semaine:Q", title="Semaine depuis l'ouverture", scale=alt.Scale(domain=[0.5, last + 0.5], nice=False))
-    rate = alt.Chart(hebdo).mark_line(color=PALETTE["accent"], strokeWidth=2).encode(
+    # Seules les colonnes dessinées voyagent avec la page.
+    suivi = hebdo[["semaine", "taux_participation"]]
+    rate = alt.Chart(suivi).mark_line(color=PALETTE["accent"], strokeWidth=2).encode(
         x=x, y=alt.Y("taux_participation:Q", title="Actifs / inscrits", axis=alt.Axis(format="%"),
                      scale=alt.Scale(domain=[0, 1])),
         tooltip=[alt.Tooltip("semaine:Q", title="Semaine"),
                  alt.Tooltip("taux_participation:Q", title="Taux de participation", format=".0%")],
     )
-    rule = alt.Chart(hebdo).mark_rule(color=PALETTE["repere"], strokeWidth=1.5).encode(x=x).transform_filter(
+    rule = alt.Chart(suivi).mark_rule(color=PALETTE["repere"], strokeWidth=1.5).encode(x=x).transform_filter(
         "datum.semaine == semaine_choisie")
     top = alt.layer(_fond_phases(bandes), rate, rule, width=LARGEUR_PANNEAU, height=150).add_params(week)
     text = alt.Chart(lines, width=LARGEUR_PANNEAU, height=alt.Step(18)).mark_text(

@@ -213,6 +213,18 @@ def _lignes(texte: str) -> str:
     return "|".join(textwrap.wrap(texte, LARGEUR_TEXTE))
 
 
+#: Hauteur (px) d'une ligne des fiches (texte de 11 px), et marge sous chaque fiche.
+HAUTEUR_LIGNE_FICHE = 14
+MARGE_FICHE = 12
+
+
+def _hauteur_fiche(fiches: pd.Series) -> int:
+    """La hauteur d'une fiche : celle de la plus longue, sans plus ; pas de vide entre le
+    graphique et la liste des domaines."""
+    lignes = max((f.count("|") + 1 for f in fiches), default=1)
+    return lignes * HAUTEUR_LIGNE_FICHE + MARGE_FICHE
+
+
 def graphique_explorateur(fusion: pd.DataFrame) -> alt.VConcatChart:
     """Un domaine au choix (liste déroulante) : ses barres dans chaque vague, puis, pour
     chacune, la formulation du billet et la question d'origine telle qu'on la connaît.
@@ -243,7 +255,7 @@ def graphique_explorateur(fusion: pd.DataFrame) -> alt.VConcatChart:
         x=alt.value(0),
         y=alt.Y("rang:O", axis=None, scale=alt.Scale(type="band", paddingInner=0, paddingOuter=0), bandPosition=0),
         text="fiche:N",
-    ).properties(width=LARGEUR_EXPLORATEUR, height=alt.Step(160)).transform_filter(
+    ).properties(width=LARGEUR_EXPLORATEUR, height=alt.Step(_hauteur_fiche(data["fiche"]))).transform_filter(
         f"domaine_choisi != '{TOUS}' && datum.domaine == domaine_choisi"
     )
     return alt.vconcat(barres, fiches).add_params(choix)

@@ -15,7 +15,8 @@ compresse en gzip, niveau 6, ce qui se compresse) ; chaque page est ouverte dans
 et le banc additionne les octets **transférés** jusqu'à la fin du chargement (corps
 compressés et en-têtes, tels que Chromium les reçoit ; les explorateurs hors de l'écran
 ne chargent rien). Objectifs : page de texte ≤ 350 Ko, page à graphiques ≤ 700 Ko
-(1 Ko = 1 000 octets). Si la commande ``lighthouse`` est là (ou ``TRANSFONUM_LIGHTHOUSE``
+(1 Ko = 1 000 octets). Puis chaque page à graphiques est lue jusqu'en bas (un
+demi-écran à la fois) : ses explorateurs chargent Vega ; objectif ≤ 300 Ko. Si la commande ``lighthouse`` est là (ou ``TRANSFONUM_LIGHTHOUSE``
 nomme son chemin), chaque page est aussi notée (préréglage mobile, médiane de trois
 passages) : performance, accessibilité, bonnes pratiques, référencement ; sinon le banc
 le dit et passe. ``--site DOSSIER`` mesure un site déjà construit.
@@ -208,6 +209,8 @@ def rapport_livre() -> None:
 
 OBJECTIF_PAGE_TEXTE = 350_000
 OBJECTIF_PAGE_GRAPHIQUES = 700_000
+#: Un chapitre lu jusqu'en bas, explorateurs animés compris.
+OBJECTIF_PAGE_DEFILEE = 300_000
 OBJECTIFS_LIGHTHOUSE = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 NOMS_CATEGORIES = {"performance": "perf.", "accessibility": "access.", "best-practices": "BP", "seo": "SEO"}
 ESSAIS_LIGHTHOUSE = 3
@@ -277,9 +280,21 @@ def pages_du_site(dossier_html: Path) -> list[str]:
     return sorted(pages, key=lambda p: p != "index.html")
 
 
-def octets_transferes(adresse: str, pages: list[str]) -> dict[str, int]:
+#: Fait défiler la page jusqu'à sa fin, un demi-écran à la fois, comme un lecteur : chaque
+#: explorateur approche de l'écran et charge ce qu'il lui faut.
+DEFILER_JUSQUA_LA_FIN = """async () => {
+  for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
+    scrollTo(0, y);
+    await new Promise((done) => setTimeout(done, 60));
+  }
+  scrollTo(0, document.documentElement.scrollHeight);
+}"""
+
+
+def octets_transferes(adresse: str, pages: list[str], jusqua_la_fin: bool = False) -> dict[str, int]:
     """Par page : octets reçus par Chromium (corps compressés et en-têtes) jusqu'à la fin du
-    chargement, cache vide, téléphone de 390 px."""
+    chargement, cache vide, téléphone de 390 px ; avec ``jusqua_la_fin``, la page lue
+    jusqu'en bas (les explorateurs chargent alors Vega)."""
     from playwright.sync_api import sync_playwright
 
     resultats = {}
@@ -291,6 +306,10 @@ def octets_transferes(adresse: str, pages: list[str]) -> dict[str, int]:
             requetes = []
             onglet.on("requestfinished", lambda requete: requetes.append(requete))  # noqa: B023
             onglet.goto(f"{adresse}/{page}", wait_until="networkidle")
+            if jusqua_la_fin:
+                onglet.evaluate(DEFILER_JUSQUA_LA_FIN)
+                onglet.wait_for_load_state("networkidle")
+                onglet.wait_for_timeout(500)
             total = 0
             for requete in requetes:
                 tailles = requete.sizes()
@@ -299,6 +318,18 @@ def octets_transferes(adresse: str, pages: list[str]) -> dict[str, int]:
             contexte.close()
         navigateur.close()
     return resultats
+
+
+def rapport_pages_defilees(dossier_html: Path, adresse: str, pages: list[str]) -> None:
+    """Octets transférés par page à graphiques lue jusqu'en bas (objectif :
+    :data:`OBJECTIF_PAGE_DEFILEE`)."""
+    a_graphiques = [p for p in pages if "transfonum-chart" in (dossier_html / p).read_text(encoding="utf-8")]
+    defilees = octets_transferes(adresse, a_graphiques, jusqua_la_fin=True)
+    print(f"\nOctets transférés, page à graphiques lue jusqu'en bas (objectif ≤ {OBJECTIF_PAGE_DEFILEE // 1000} Ko) :")
+    for page in a_graphiques:
+        verdict = "objectif atteint" if defilees[page] <= OBJECTIF_PAGE_DEFILEE else \
+            f"AU-DESSUS de {OBJECTIF_PAGE_DEFILEE // 1000} Ko"
+        print(f"  {page:<32} {defilees[page] / 1000:7.0f} Ko  ({verdict})")
 
 
 def commande_lighthouse() -> str | None:
@@ -335,6 +366,7 @@ def rapport_pages(dossier_html: Path | None = None, essais: int = ESSAIS_LIGHTHO
                 verdict = "objectif atteint" if transferes[page] <= objectif else f"AU-DESSUS de {objectif // 1000} Ko"
                 genre = "graphiques" if graphiques else "texte"
                 print(f"  {page:<32} {transferes[page] / 1000:7.0f} Ko  ({genre}, {verdict})")
+            rapport_pages_defilees(dossier_html, adresse, pages)
             commande = commande_lighthouse()
             if commande is None:
                 print("\nLighthouse absent (ni « lighthouse » sur le PATH, ni TRANSFONUM_LIGHTHOUSE) : "

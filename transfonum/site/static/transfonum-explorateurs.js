@@ -1,8 +1,10 @@
 /* Explorers (transfonum.graphiques.html_explorateur): loaded only on the pages that hold
    one. Each explorer shows its initial state, drawn at build time, in a frame as tall as
-   the live chart will be. When a frame nears the viewport, the kit's Vega bundle (one
-   file next to this one in _static) is loaded, once, and the live chart, with its
-   sliders and lists, replaces the picture without moving the page. If the bundle cannot
+   the live chart will be, and carries its specification compiled to Vega at build time.
+   When a frame nears the viewport, the kit's Vega runtime (one file next to this one in
+   _static: Vega only, no Vega-Lite compiler) is loaded, once, and the live chart, with its
+   sliders and lists and French number formats, replaces the picture without moving the
+   page. If the bundle cannot
    load (a page opened from disk: the browser refuses module scripts on file://), the
    picture stays and a French note says why and how to serve the site. */
 (() => {
@@ -13,7 +15,7 @@
 
   function loadBundle() {
     loading ??= new Promise((resolve, reject) => {
-      if (window.vegaEmbed) return resolve();
+      if (window.vega) return resolve();
       window.addEventListener(READY, resolve, { once: true });
       const script = document.createElement("script");
       script.type = "module";
@@ -24,14 +26,41 @@
     return loading;
   }
 
+  // Tooltips (the chart's « tooltip » fields): a small box near the pointer, in the page's
+  // colours, instead of the browser's title attribute.
+  let bubble = null;
+  function tooltip(handler, event, item, value) {
+    bubble ??= Object.assign(document.createElement("div"), { className: "transfonum-infobulle" });
+    if (value == null || value === "") {
+      bubble.remove();
+      return;
+    }
+    const rows = typeof value === "object" ? Object.entries(value) : [[null, value]];
+    bubble.replaceChildren(...rows.map(([key, text]) => {
+      const row = document.createElement("div");
+      if (key) row.append(Object.assign(document.createElement("strong"), { textContent: `${key}\u00a0: ` }));
+      row.append(String(text));
+      return row;
+    }));
+    document.body.append(bubble);
+    const x = Math.min(event.clientX + 12, window.innerWidth - bubble.offsetWidth - 8);
+    const y = event.clientY + 16 + bubble.offsetHeight < window.innerHeight
+      ? event.clientY + 16 : event.clientY - bubble.offsetHeight - 12;
+    bubble.style.left = `${Math.max(8, x)}px`;
+    bubble.style.top = `${Math.max(8, y)}px`;
+  }
+
   async function draw(frame) {
-    const { spec, options } = JSON.parse(
+    const { spec, locale } = JSON.parse(
       frame.closest("figure").querySelector("script.transfonum-spec").textContent);
     await loadBundle();
     const live = document.createElement("div");
     live.className = "transfonum-vivant";
     frame.append(live);
-    await window.vegaEmbed(live, spec, options);
+    const view = new window.vega.View(window.vega.parse(spec), {
+      container: live, renderer: "svg", hover: true, locale, tooltip,
+    });
+    await view.runAsync();
     frame.querySelector(".transfonum-apercu")?.remove();
     live.classList.add("est-dessine");
   }
