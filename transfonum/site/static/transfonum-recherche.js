@@ -4,8 +4,9 @@
  * de Sphinx, searchtools.js et language_data.js, dont il se sert : Search, Stemmer,
  * plierAccents, _orderResultsByScoreThenName).
  *
- * - Les titres des pages et des sections se cherchent sans accents, comme les mots de
- *   l'index : « generation » trouve « Génération Y » autant que « génération ».
+ * - Les titres des pages et des sections, et les entrées d'index (le glossaire), se
+ *   cherchent sans accents, comme les mots de l'index : « generation » trouve
+ *   « Génération Y » autant que « génération ».
  * - Le résumé d'un résultat est pris dans le texte de l'article (sans les boutons, menus
  *   et liens d'ancre du thème), autour du passage où les mots cherchés se trouvent le plus
  *   nombreux, ces mots surlignés. Les mots du texte sont racinisés comme ceux de l'index,
@@ -20,17 +21,36 @@
   /** La longueur d'un résumé, et le contexte laissé avant le premier mot trouvé. */
   const LONGUEUR = 240;
   const AVANT = 60;
+  /** Le titre de la page (déjà le lien du résultat), et ce qui n'est pas de la prose :
+   *  un passage hors d'eux est préféré pour le résumé. */
+  const SECONDAIRE = "h1, table, pre, .cell_output, .output";
   const MOT = /[\p{Letter}\p{Number}_]+/gu;
 
-  /** Le texte à lire d'une page (ou de la section ``ancre``), d'un seul tenant. */
+  /** Le texte à lire d'une page (ou de la section ``ancre``), d'un seul tenant, et les
+   *  intervalles [début, fin) de ce texte qui sont dans :data:`SECONDAIRE`. */
   const texteDeLaPage = (html, ancre) => {
     const page = new DOMParser().parseFromString(html, "text/html");
     const article = page.querySelector("article.bd-article") || page.querySelector("[role='main']");
-    if (!article) return "";
+    if (!article) return { texte: "", secondaires: [] };
     article.querySelectorAll(HORS_TEXTE).forEach((element) => element.remove());
     const section = ancre ? page.getElementById(decodeURIComponent(ancre.slice(1))) : null;
-    const bloc = section && article.contains(section) ? section : article;
-    return bloc.textContent.replace(/\s+/g, " ").trim();
+    // Un terme du glossaire (<dt>) se lit avec sa définition (le <dd> qui le suit).
+    const blocs = !section || !article.contains(section) ? [article]
+      : section.tagName === "DT" && section.nextElementSibling ? [section, section.nextElementSibling] : [section];
+    let texte = "";
+    const secondaires = [];
+    for (const bloc of blocs) {
+      const marcheur = page.createTreeWalker(bloc, NodeFilter.SHOW_TEXT);
+      texte += texte ? " " : "";
+      while (marcheur.nextNode()) {
+        let valeur = marcheur.currentNode.nodeValue.replace(/\s+/g, " ");
+        if (!texte || texte.endsWith(" ")) valeur = valeur.trimStart();
+        if (!valeur) continue;
+        if (marcheur.currentNode.parentElement.closest(SECONDAIRE)) secondaires.push([texte.length, texte.length + valeur.length]);
+        texte += valeur;
+      }
+    }
+    return { texte: texte.trimEnd(), secondaires };
   };
 
   /** ``texte`` en minuscules sans accents, chaque caractère à sa place. */
@@ -39,45 +59,51 @@
     return plie.length === caractere.length ? plie : caractere;
   }).join("");
 
-  /** Les mots de ``texte`` qui répondent aux racines cherchées : [{debut, fin, racine}]. */
+  /** Les mots de ``texte`` qui répondent aux racines cherchées : [{debut, fin, racine}].
+   *  Un mot répond à une racine s'il a cette racine ; à défaut d'un tel mot dans le texte,
+   *  si sa racine la contient (la recherche partielle de Sphinx). */
   const motsTrouves = (texte, racines) => {
     const raciniseur = new Stemmer();
+    const mots = [...plierSurPlace(texte).matchAll(MOT)];
     const memoire = new Map();
+    const racineDe = (mot) => memoire.get(mot) ?? memoire.set(mot, raciniseur.stemWord(mot)).get(mot);
+    const exactes = new Set(mots.map((mot) => racineDe(mot[0])).filter((r) => racines.includes(r)));
     const trouves = [];
-    for (const mot of plierSurPlace(texte).matchAll(MOT)) {
-      if (!memoire.has(mot[0])) {
-        const sienne = raciniseur.stemWord(mot[0]);
-        memoire.set(mot[0], racines.find((r) => sienne === r || (r.length > 2 && sienne.includes(r))));
-      }
-      const racine = memoire.get(mot[0]);
+    for (const mot of mots) {
+      const sienne = racineDe(mot[0]);
+      const racine = racines.find((r) => sienne === r || (!exactes.has(r) && r.length > 2 && sienne.includes(r)));
       if (racine) trouves.push({ debut: mot.index, fin: mot.index + mot[0].length, racine });
     }
     return trouves;
   };
 
-  /** Le premier mot trouvé du passage qui réunit le plus de racines différentes. */
-  const meilleurDepart = (trouves) => {
+  /** Le premier mot trouvé du passage qui réunit le plus de racines différentes, hors
+   *  d'un tableau ou d'un code si c'est possible. */
+  const meilleurDepart = (trouves, secondaires) => {
+    const dansSecondaire = (position) => secondaires.some(([debut, fin]) => position >= debut && position < fin);
     let meilleur = null;
-    let nombre = 0;
+    let note = 0;
     trouves.forEach((depart, i) => {
       const racines = new Set();
       for (let j = i; j < trouves.length && trouves[j].fin - depart.debut <= LONGUEUR - AVANT; j++) {
         racines.add(trouves[j].racine);
       }
-      if (racines.size > nombre) [meilleur, nombre] = [depart, racines.size];
+      const sienne = 2 * racines.size + (dansSecondaire(depart.debut) ? 0 : 1);
+      if (sienne > note) [meilleur, note] = [depart, sienne];
     });
     return meilleur;
   };
 
   /** Le résumé d'un résultat : un paragraphe, les mots trouvés surlignés. */
   const resumer = (html, racines, ancre) => {
-    const texte = texteDeLaPage(html, ancre);
+    const { texte, secondaires } = texteDeLaPage(html, ancre);
     if (!texte) return null;
     const trouves = motsTrouves(texte, [...racines]);
-    const depart = meilleurDepart(trouves);
+    const depart = meilleurDepart(trouves, secondaires);
     let debut = depart ? Math.max(depart.debut - AVANT, 0) : 0;
     if (debut > 0) debut = texte.indexOf(" ", debut) + 1 || debut;  // au début d'un mot
-    const fin = Math.min(debut + LONGUEUR, texte.length);
+    let fin = Math.min(debut + LONGUEUR, texte.length);
+    if (fin < texte.length) fin = Math.max(texte.lastIndexOf(" ", fin), Math.max(depart?.fin ?? 0, debut + LONGUEUR / 2));
     const resume = document.createElement("p");
     resume.classList.add("context");
     resume.append(debut > 0 ? "… " : "");
@@ -93,37 +119,46 @@
     return resume;
   };
 
-  /** Les titres (de pages et de sections) qui contiennent la requête, sans accents. */
-  const titresTrouves = (requete) => {
+  /** Ce que ``searchtools.js`` cherche avec la requête entière, ici sans accents : les
+   *  titres des pages et des sections, et les entrées d'index (les termes du glossaire).
+   *  Renvoie [résultats principaux, entrées d'index secondaires]. */
+  const titresEtEntrees = (requete) => {
     const index = Search._index;
     const cherche = plierSurPlace(requete.trim());
-    const resultats = [];
-    if (!cherche) return resultats;
+    const principaux = [];
+    const secondaires = [];
+    const repond = (texte) => plierSurPlace(texte).includes(cherche) && cherche.length >= texte.length / 2;
+    const resultat = (fichier, titre, ancre, score) => [
+      index.docnames[fichier], titre, ancre ? "#" + ancre : "", null, score, index.filenames[fichier]];
+    if (!cherche) return [principaux, secondaires];
     for (const [titre, lieux] of Object.entries(index.alltitles)) {
-      if (!plierSurPlace(titre).includes(cherche) || cherche.length < titre.length / 2) continue;
+      if (!repond(titre)) continue;
       for (const [fichier, ancre] of lieux) {
         const titrePage = index.titles[fichier];
-        resultats.push([
-          index.docnames[fichier],
-          titrePage !== titre ? `${titrePage} > ${titre}` : titre,
-          ancre !== null ? "#" + ancre : "",
-          null,
-          Math.round(Scorer.title * cherche.length / titre.length) + (titrePage === titre ? 1 : 0),
-          index.filenames[fichier],
-        ]);
+        const score = Math.round(Scorer.title * cherche.length / titre.length) + (titrePage === titre ? 1 : 0);
+        principaux.push(resultat(fichier, titrePage !== titre ? `${titrePage} > ${titre}` : titre, ancre, score));
       }
     }
-    return resultats;
+    for (const [entree, lieux] of Object.entries(index.indexentries)) {
+      if (!repond(entree)) continue;
+      for (const [fichier, ancre, principale] of lieux) {
+        const score = Math.round(100 * cherche.length / entree.length);
+        (principale ? principaux : secondaires).push(resultat(fichier, index.titles[fichier], ancre, score));
+      }
+    }
+    return [principaux, secondaires];
   };
 
   const chercherSansTitres = Search._performSearch;
   Search._performSearch = (requete, ...termes) => {
-    // Une requête vide ne trouve ni titre ni entrée d'index : les titres sont cherchés ici.
-    const resultats = [...titresTrouves(requete), ...chercherSansTitres("", ...termes)];
-    resultats.sort(_orderResultsByScoreThenName);
+    // Une requête vide ne trouve ni titre ni entrée d'index : ils sont cherchés ci-dessus.
+    const [principaux, secondaires] = titresEtEntrees(requete);
+    const normaux = [...principaux, ...chercherSansTitres("", ...termes)].sort(_orderResultsByScoreThenName);
     const vus = new Set();
-    return resultats.reverse().filter((resultat) => {  // le meilleur score d'abord, gardé
-      const cle = [...resultat.slice(0, 4), resultat[5]].map(String).join(",");
+    // Comme searchtools.js : les entrées secondaires en dernier, chaque résultat une fois
+    // (le meilleur score gardé), dans l'ordre inverse de l'affichage.
+    return [...secondaires.sort(_orderResultsByScoreThenName), ...normaux].reverse().filter((r) => {
+      const cle = [...r.slice(0, 4), r[5]].map(String).join(",");
       return !vus.has(cle) && vus.add(cle);
     }).reverse();
   };
