@@ -78,44 +78,67 @@
   };
 
   /** Le premier mot trouvé du passage qui réunit le plus de racines différentes, hors
-   *  d'un tableau ou d'un code si c'est possible. */
+   *  d'un tableau ou d'un code si c'est possible, ces racines au plus près l'une de l'autre. */
   const meilleurDepart = (trouves, secondaires) => {
     const dansSecondaire = (position) => secondaires.some(([debut, fin]) => position >= debut && position < fin);
     let meilleur = null;
-    let note = 0;
+    let note = [0, 0, 0];
     trouves.forEach((depart, i) => {
       const racines = new Set();
+      let etendue = 0;  // jusqu'à la dernière racine nouvelle
       for (let j = i; j < trouves.length && trouves[j].fin - depart.debut <= LONGUEUR - AVANT; j++) {
+        if (!racines.has(trouves[j].racine)) etendue = trouves[j].fin - depart.debut;
         racines.add(trouves[j].racine);
       }
-      const sienne = 2 * racines.size + (dansSecondaire(depart.debut) ? 0 : 1);
-      if (sienne > note) [meilleur, note] = [depart, sienne];
+      const sienne = [racines.size, dansSecondaire(depart.debut) ? 0 : 1, -etendue];
+      const mieux = sienne.findIndex((valeur, k) => valeur !== note[k]);
+      if (!meilleur || (mieux >= 0 && sienne[mieux] > note[mieux])) [meilleur, note] = [depart, sienne];
     });
     return meilleur;
   };
 
-  /** Le résumé d'un résultat : un paragraphe, les mots trouvés surlignés. */
+  /** Surligne dans ``element`` les mots qui répondent aux racines (hors de ce qui l'est déjà). */
+  const surligner = (element, racines) => {
+    const marcheur = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    const noeuds = [];
+    while (marcheur.nextNode()) {
+      if (!marcheur.currentNode.parentElement.closest(".highlighted")) noeuds.push(marcheur.currentNode);
+    }
+    for (const noeud of noeuds) {
+      const texte = noeud.nodeValue;
+      const morceaux = [];
+      let curseur = 0;
+      for (const mot of motsTrouves(texte, racines)) {
+        const surligne = document.createElement("span");
+        surligne.classList.add("highlighted");
+        surligne.textContent = texte.slice(mot.debut, mot.fin);
+        morceaux.push(texte.slice(curseur, mot.debut), surligne);
+        curseur = mot.fin;
+      }
+      if (morceaux.length) noeud.replaceWith(...morceaux, texte.slice(curseur));
+    }
+  };
+
+  /** Le résumé d'un résultat : un paragraphe, les mots trouvés surlignés, comme ensuite
+   *  ceux du titre du résultat. */
   const resumer = (html, racines, ancre) => {
     const { texte, secondaires } = texteDeLaPage(html, ancre);
     if (!texte) return null;
-    const trouves = motsTrouves(texte, [...racines]);
-    const depart = meilleurDepart(trouves, secondaires);
+    racines = [...racines];
+    const depart = meilleurDepart(motsTrouves(texte, racines), secondaires);
     let debut = depart ? Math.max(depart.debut - AVANT, 0) : 0;
     if (debut > 0) debut = texte.indexOf(" ", debut) + 1 || debut;  // au début d'un mot
+    // Sans remonter dans le titre ou le tableau qui précède le passage.
+    const avant = secondaires.find(([a, b]) => a <= debut && debut < b && b <= (depart?.debut ?? 0));
+    if (avant) debut = avant[1];
     let fin = Math.min(debut + LONGUEUR, texte.length);
     if (fin < texte.length) fin = Math.max(texte.lastIndexOf(" ", fin), Math.max(depart?.fin ?? 0, debut + LONGUEUR / 2));
     const resume = document.createElement("p");
     resume.classList.add("context");
-    resume.append(debut > 0 ? "… " : "");
-    let curseur = debut;
-    for (const mot of trouves.filter((t) => t.debut >= debut && t.fin <= fin)) {
-      resume.append(texte.slice(curseur, mot.debut));
-      const surligne = resume.appendChild(document.createElement("span"));
-      surligne.classList.add("highlighted");
-      surligne.textContent = texte.slice(mot.debut, mot.fin);
-      curseur = mot.fin;
-    }
-    resume.append(texte.slice(curseur, fin) + (fin < texte.length ? " …" : ""));
+    resume.textContent = (debut > 0 ? "… " : "") + texte.slice(debut, fin) + (fin < texte.length ? " …" : "");
+    surligner(resume, racines);
+    // Le résumé est ajouté au résultat juste après ce retour ; son titre, surligné ensuite.
+    queueMicrotask(() => resume.parentElement && surligner(resume.parentElement.querySelector("a"), racines));
     return resume;
   };
 
