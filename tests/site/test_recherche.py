@@ -7,6 +7,7 @@ editions."""
 from __future__ import annotations
 
 import pytest
+from sweep import open_recorded, violations
 
 from transfonum.site.recherche import RechercheFrancaise, plier
 
@@ -78,6 +79,19 @@ def test_each_summary_shows_the_passage_that_matched(site_url, browser, requete,
         assert r["surlignes"], (r["adresse"], r["resume"])
         assert racine in plier(r["resume"]).lower(), (r["adresse"], r["resume"])
     assert resultat["hors_site"] == []
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_results_page_passes_axe_in_both_themes(site_url, browser, theme):
+    """Words highlighted in a result's title (a link) keep their contrast in dark mode."""
+    page, report = open_recorded(browser, f"{site_url}/search.html?q=reseau social", {"width": 390, "height": 900},
+                                 color_scheme=theme)
+    page.wait_for_function("[...document.querySelectorAll('ul.search li')].length"
+                           " && [...document.querySelectorAll('ul.search li')].every(li => li.querySelector('p.context'))")
+    assert page.locator("ul.search li a .highlighted").count() > 0
+    assert violations(page) == []
+    assert not any(report.values()), report
+    page.close()
 
 
 def test_the_student_edition_searches_the_same_way(student_site_url, browser):

@@ -9,9 +9,10 @@ racinisation (le raciniseur Snowball français, le même des deux côtés), si b
 
 Côté navigateur, ``language_data.js`` reçoit la fonction qui découpe la requête
 (:data:`DECOUPAGE_JS`, qui retire les accents comme :func:`plier` le fait ici), et la page
-de recherche (gabarit ``site/modeles/search.html``) charge
-``static/transfonum-recherche.js``, qui tire le résumé de chaque résultat du texte de
-l'article (sans les boutons ni les menus du thème) autour du passage qui répond.
+de recherche (gabarit ``site/modeles/search.html``) charge ``static/transfonum-recherche.js``
+(et sa feuille, ``transfonum-recherche.css``) : les titres cherchés sans accents, et le
+résumé de chaque résultat tiré du texte de l'article (sans les boutons ni les menus du
+thème) autour du passage qui répond.
 
 La recherche est hors ligne : l'index est un fichier du site, aucune requête ne sort.
 """
@@ -23,8 +24,7 @@ import unicodedata
 from sphinx.application import Sphinx
 from sphinx.search.fr import SearchFrench
 
-#: Le script de la page de recherche (``static/``) : le résumé de chaque résultat.
-SCRIPT_RECHERCHE = "transfonum-recherche.js"
+from transfonum.site.statique import FEUILLE_RECHERCHE
 
 #: La requête découpée en mots sans accents, dans ``language_data.js`` (remplace le
 #: ``splitQuery`` de ``searchtools.js``) ; ``plierAccents`` sert aussi au résumé.
@@ -58,5 +58,7 @@ class RechercheFrancaise(SearchFrench):
 
 
 def installer(app: Sphinx) -> None:
-    """Déclare la langue de recherche du kit (elle remplace le français de Sphinx)."""
+    """Déclare la langue de recherche du kit (elle remplace le français de Sphinx) et la
+    feuille de ses résultats (réduite, sur les autres pages, à rien : :mod:`~transfonum.site.feuilles`)."""
     app.add_search_language(RechercheFrancaise)
+    app.add_css_file(FEUILLE_RECHERCHE)
