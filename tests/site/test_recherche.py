@@ -14,6 +14,11 @@ from transfonum.site.recherche import RechercheFrancaise, plier
 #: What the theme and the kit put around an article: no summary may read them.
 HABILLAGE = (".md", ".pdf", "Télécharger", "Chapitre (PDF)", "Fiche d'exercices (PDF)")
 
+#: Every result on the screen has its summary.
+RESUMES_A_L_ECRAN = ("[...document.querySelectorAll('ul.search li')]"
+                     ".filter(li => li.getBoundingClientRect().top < innerHeight)"
+                     ".every(li => li.querySelector('p.context'))")
+
 
 def test_folding_removes_accents_and_keeps_the_rest():
     assert plier("Génération Ça coûte où ? œuvre") == "Generation Ca coute ou ? œuvre"
@@ -29,13 +34,20 @@ def test_accented_and_plain_words_share_one_stem_in_the_index():
 
 
 def _chercher(browser, base: str, requete: str, largeur: int = 390) -> dict:
-    """The search page of the site at ``base`` asked ``requete``: its status line, and for
-    each result its address and its summary (once every summary has arrived)."""
+    """The search page of the site at ``base`` asked ``requete``: its status line, for each
+    result its address and its summary (the reader scrolls down to the last one), and how
+    many result pages were fetched before the reader scrolled."""
     page = browser.new_page(viewport={"width": largeur, "height": 900})
     hors_site = []
     page.on("request", lambda r: None if r.url.startswith((base, "data:", "blob:")) else hors_site.append(r.url))
+    pages_demandees = []
+    page.on("request", lambda r: "/book/" in r.url and r.url.endswith(".html") and pages_demandees.append(r.url))
     page.goto(f"{base}/search.html?q={requete}")
     page.wait_for_function("(document.querySelector('#search-results p.search-summary') || {}).textContent")
+    page.wait_for_function(RESUMES_A_L_ECRAN)
+    avant_defilement = len(pages_demandees)
+    page.evaluate("async () => { for (const li of document.querySelectorAll('ul.search li')) {"
+                  " li.scrollIntoView(); await new Promise(r => setTimeout(r, 20)); } }")
     page.wait_for_function("[...document.querySelectorAll('ul.search li')].every(li => li.querySelector('p.context'))")
     resultat = page.evaluate("""() => ({
         titre: document.querySelector('#search-results h2').textContent,
@@ -48,6 +60,7 @@ def _chercher(browser, base: str, requete: str, largeur: int = 390) -> dict:
     })""")
     page.close()
     resultat["hors_site"] = hors_site
+    resultat["pages_avant_defilement"] = avant_defilement
     return resultat
 
 
@@ -62,6 +75,13 @@ def test_a_query_without_accents_finds_what_the_accented_one_finds(site_url, bro
     assert len(sans["resultats"]) == len(avec["resultats"]), "titles are searched without accents too"
     assert avec["titre"] == "Résultats de la recherche" and avec["statut"].startswith("Recherche terminée")
     assert avec["hors_site"] == sans["hors_site"] == []
+
+
+def test_summaries_are_fetched_as_results_near_the_screen(site_url, browser):
+    """A phone shows three or four results: only their pages (and a few below) are fetched."""
+    resultat = _chercher(browser, site_url, "reseau social")
+    assert len(resultat["resultats"]) >= 15
+    assert 1 <= resultat["pages_avant_defilement"] < len(resultat["resultats"]) / 2, resultat["pages_avant_defilement"]
 
 
 def test_a_plural_finds_the_singular(site_url, browser):
@@ -86,8 +106,7 @@ def test_the_results_page_passes_axe_in_both_themes(site_url, browser, theme):
     """Words highlighted in a result's title (a link) keep their contrast in dark mode."""
     page, report = open_recorded(browser, f"{site_url}/search.html?q=reseau social", {"width": 390, "height": 900},
                                  color_scheme=theme)
-    page.wait_for_function("[...document.querySelectorAll('ul.search li')].length"
-                           " && [...document.querySelectorAll('ul.search li')].every(li => li.querySelector('p.context'))")
+    page.wait_for_function(f"[...document.querySelectorAll('ul.search li')].length && {RESUMES_A_L_ECRAN}")
     assert page.locator("ul.search li a .highlighted").count() > 0
     assert violations(page) == []
     assert not any(report.values()), report

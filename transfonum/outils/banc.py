@@ -24,7 +24,7 @@ le dit et passe. ``--site DOSSIER`` mesure un site déjà construit.
 Recherche : taille de l'index (gzip), puis, sur un téléphone simulé (390 px, processeur
 ralenti quatre fois), pour chacune de :data:`REQUETES_RECHERCHE`, les pages trouvées, les
 octets transférés et les millisecondes entre l'ouverture de la page de recherche et
-l'affichage du dernier résumé (``--site`` comme pour les pages).
+l'affichage des résumés des résultats à l'écran (``--site`` comme pour les pages).
 
 Binder : taille installée d'un environnement neuf fait depuis ``binder/requirements.txt``,
 comparée à celle de l'environnement complet qui lance le banc (objectif ≤ 40 %), et
@@ -363,8 +363,9 @@ RALENTISSEMENT_TELEPHONE = 4
 
 
 def mesures_recherche(adresse: str, requetes: tuple[str, ...] = REQUETES_RECHERCHE) -> dict[str, dict]:
-    """Par requête : pages trouvées, octets transférés (corps et en-têtes) et millisecondes
-    jusqu'au dernier résumé, cache vide, 390 px, processeur ralenti."""
+    """Par requête : pages trouvées, octets transférés (corps et en-têtes, jusqu'au repos du
+    réseau) et millisecondes jusqu'aux résumés des résultats à l'écran, cache vide, 390 px,
+    processeur ralenti."""
     from playwright.sync_api import sync_playwright
 
     resultats = {}
@@ -381,8 +382,10 @@ def mesures_recherche(adresse: str, requetes: tuple[str, ...] = REQUETES_RECHERC
             onglet.goto(f"{adresse}/search.html?q={requete}")
             onglet.wait_for_function("(document.querySelector('#search-results p.search-summary') || {}).textContent"
                                      " && [...document.querySelectorAll('ul.search li')]"
+                                     ".filter(li => li.getBoundingClientRect().top < innerHeight)"
                                      ".every(li => li.querySelector('p.context'))", timeout=120_000)
             duree = time.perf_counter() - debut
+            onglet.wait_for_load_state("networkidle")
             pages = onglet.eval_on_selector_all("ul.search li a", "liens => liens.map(a => a.href.split('#')[0])")
             octets = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in requetes_finies)
             resultats[requete] = {"pages": len(set(pages)), "octets": octets, "ms": round(1000 * duree)}
@@ -403,7 +406,7 @@ def rapport_recherche(dossier_html: Path | None = None) -> None:
         with site_servi(dossier_html) as adresse:
             for requete, mesure in mesures_recherche(adresse).items():
                 print(f"  « {requete} »{'':<{16 - len(requete)}} {mesure['pages']:3d} pages  "
-                      f"{mesure['octets'] / 1000:5.0f} Ko transférés  {mesure['ms']:6d} ms jusqu'au dernier résumé")
+                      f"{mesure['octets'] / 1000:5.0f} Ko transférés  {mesure['ms']:6d} ms jusqu'aux résumés à l'écran")
 
 
 ELEVES_PAR_CLASSE = 30

@@ -1,16 +1,19 @@
 /*
  * transfonum-recherche.js : la recherche du site, sans souci des accents
  * (transfonum/site/recherche.py ; chargé par la seule page de recherche, après les scripts
- * de Sphinx, searchtools.js et language_data.js, dont il se sert : Search, Stemmer,
- * plierAccents, _orderResultsByScoreThenName).
+ * de Sphinx, searchtools.js et language_data.js, dont il se sert : Search, Scorer, Stemmer,
+ * plierAccents, _orderResultsByScoreThenName ; html_show_search_summary faux dans
+ * _config.yml : les résumés sont les siens).
  *
  * - Les titres des pages et des sections, et les entrées d'index (le glossaire), se
  *   cherchent sans accents, comme les mots de l'index : « generation » trouve
  *   « Génération Y » autant que « génération ».
  * - Le résumé d'un résultat est pris dans le texte de l'article (sans les boutons, menus
  *   et liens d'ancre du thème), autour du passage où les mots cherchés se trouvent le plus
- *   nombreux, ces mots surlignés. Les mots du texte sont racinisés comme ceux de l'index,
- *   si bien que « réseaux » surligne « réseau » et « generation », « génération ».
+ *   nombreux, ces mots surlignés (dans le titre du résultat aussi). Les mots du texte sont
+ *   racinisés comme ceux de l'index, si bien que « réseaux » surligne « réseau » et
+ *   « generation », « génération ». La page d'un résultat n'est demandée que lorsqu'il
+ *   approche de l'écran.
  */
 "use strict";
 
@@ -137,10 +140,46 @@
     resume.classList.add("context");
     resume.textContent = (debut > 0 ? "… " : "") + texte.slice(debut, fin) + (fin < texte.length ? " …" : "");
     surligner(resume, racines);
-    // Le résumé est ajouté au résultat juste après ce retour ; son titre, surligné ensuite.
-    queueMicrotask(() => resume.parentElement && surligner(resume.parentElement.querySelector("a"), racines));
     return resume;
   };
+
+  /** Les racines de la dernière requête (retenues par ``Search._performSearch`` ci-dessous). */
+  let racinesCourantes = [];
+
+  /** Ajoute à un résultat le résumé de sa page, qu'il va chercher. */
+  const ajouterResume = async (resultat) => {
+    const adresse = new URL(resultat.querySelector("a").href);
+    const ancre = adresse.hash;
+    adresse.hash = "";
+    try {
+      const reponse = await fetch(adresse);
+      const resume = reponse.ok ? resumer(await reponse.text(), racinesCourantes, ancre) : null;
+      if (resume) resultat.append(resume);
+    } catch {
+      // Page illisible (site ouvert depuis le disque) : le résultat reste sans résumé.
+    }
+  };
+
+  /** Chaque résultat affiché : son titre surligné, et son résumé quand il approche de
+   *  l'écran (``html_show_search_summary`` est faux : Sphinx irait chercher d'un coup la
+   *  page de chaque résultat). */
+  const aLEcran = new IntersectionObserver((entrees) => entrees.forEach((entree) => {
+    if (!entree.isIntersecting) return;
+    aLEcran.unobserve(entree.target);
+    ajouterResume(entree.target);
+  }), { rootMargin: "300px 0px" });
+  const suivre = (resultat) => {
+    surligner(resultat.querySelector("a"), racinesCourantes);
+    aLEcran.observe(resultat);
+  };
+  document.addEventListener("DOMContentLoaded", () => {
+    const resultats = document.getElementById("search-results");
+    if (!resultats) return;
+    resultats.querySelectorAll("ul.search > li").forEach(suivre);  // déjà affichés
+    new MutationObserver((changements) => changements.forEach((changement) => changement.addedNodes.forEach(
+      (noeud) => noeud.nodeName === "LI" && noeud.parentElement.matches("ul.search") && suivre(noeud),
+    ))).observe(resultats, { childList: true, subtree: true });
+  });
 
   /** Ce que ``searchtools.js`` cherche avec la requête entière, ici sans accents : les
    *  titres des pages et des sections, et les entrées d'index (les termes du glossaire).
@@ -174,6 +213,7 @@
 
   const chercherSansTitres = Search._performSearch;
   Search._performSearch = (requete, ...termes) => {
+    racinesCourantes = [...termes[0]];
     // Une requête vide ne trouve ni titre ni entrée d'index : ils sont cherchés ci-dessus.
     const [principaux, secondaires] = titresEtEntrees(requete);
     const normaux = [...principaux, ...chercherSansTitres("", ...termes)].sort(_orderResultsByScoreThenName);
@@ -185,5 +225,4 @@
       return !vus.has(cle) && vus.add(cle);
     }).reverse();
   };
-  Search.makeSearchSummary = resumer;
 })();
