@@ -138,7 +138,7 @@
     if (fin < texte.length) fin = Math.max(texte.lastIndexOf(" ", fin), Math.max(depart?.fin ?? 0, debut + LONGUEUR / 2));
     const resume = document.createElement("p");
     resume.classList.add("context");
-    resume.textContent = (debut > 0 ? "… " : "") + texte.slice(debut, fin) + (fin < texte.length ? " …" : "");
+    resume.textContent = (debut > 0 ? "… " : "") + texte.slice(debut, fin).trim() + (fin < texte.length ? " …" : "");
     surligner(resume, racines);
     return resume;
   };
