@@ -75,16 +75,26 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site) -> str:
-    """Base URL of the built site, served on the loopback interface only."""
-    html_dir, _ = built_site
+def _served(html_dir: Path):
+    """Serves ``html_dir`` on the loopback interface only; yields its base URL."""
     handler = functools.partial(_QuietHandler, directory=str(html_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site) -> str:
+    """Base URL of the built site, served on the loopback interface only."""
+    yield from _served(built_site[0])
+
+
+@pytest.fixture(scope="session")
+def student_site_url(built_student_site) -> str:
+    """Base URL of the built student edition, served on the loopback interface only."""
+    yield from _served(built_student_site[0])
 
 
 @pytest.fixture(scope="session")

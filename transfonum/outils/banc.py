@@ -1,6 +1,7 @@
 """Banc de mesure de la construction du livre, du poids de ses pages et de
-l'environnement des élèves et de la correction d'une classe (``make bench`` ;
-``--seulement livre``, ``pages``, ``binder`` ou ``notes`` pour une seule partie).
+l'environnement des élèves, de la recherche et de la correction d'une classe (``make
+bench`` ; ``--seulement livre``, ``pages``, ``recherche``, ``binder`` ou ``notes`` pour
+une seule partie).
 
 Livre : secondes d'une construction complète, d'une reconstruction sans changement,
 d'une reconstruction après modification d'un chapitre et après modification du moteur
@@ -20,6 +21,11 @@ demi-écran à la fois) : ses explorateurs chargent Vega ; objectif ≤ 300 Ko. 
 nomme son chemin), chaque page est aussi notée (préréglage mobile, médiane de trois
 passages) : performance, accessibilité, bonnes pratiques, référencement ; sinon le banc
 le dit et passe. ``--site DOSSIER`` mesure un site déjà construit.
+
+Recherche : taille de l'index (gzip), puis, sur un téléphone simulé (390 px, processeur
+ralenti quatre fois), pour chacune de :data:`REQUETES_RECHERCHE`, les pages trouvées, les
+octets transférés et les millisecondes entre l'ouverture de la page de recherche et
+l'affichage des résumés des résultats à l'écran (``--site`` comme pour les pages).
 
 Binder : taille installée d'un environnement neuf fait depuis ``binder/requirements.txt``,
 comparée à celle de l'environnement complet qui lance le banc (objectif ≤ 40 %), et
@@ -383,6 +389,58 @@ def rapport_pages(dossier_html: Path | None = None, essais: int = ESSAIS_LIGHTHO
                       + ("objectifs atteints" if not manques else "SOUS l'objectif : " + ", ".join(manques)))
 
 
+#: Les requêtes du banc de la recherche : sans et avec accents, deux mots, un sigle.
+REQUETES_RECHERCHE = ("generation", "génération", "reseau social", "confiance", "CDO")
+RALENTISSEMENT_TELEPHONE = 4
+
+
+def mesures_recherche(adresse: str, requetes: tuple[str, ...] = REQUETES_RECHERCHE) -> dict[str, dict]:
+    """Par requête : pages trouvées, octets transférés (corps et en-têtes, jusqu'au repos du
+    réseau) et millisecondes jusqu'aux résumés des résultats à l'écran, cache vide, 390 px,
+    processeur ralenti."""
+    from playwright.sync_api import sync_playwright
+
+    resultats = {}
+    with sync_playwright() as playwright:
+        navigateur = playwright.chromium.launch(executable_path=CHROMIUM, args=OPTIONS_CHROMIUM)
+        for requete in requetes:
+            contexte = navigateur.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+            onglet = contexte.new_page()
+            contexte.new_cdp_session(onglet).send("Emulation.setCPUThrottlingRate",
+                                                  {"rate": RALENTISSEMENT_TELEPHONE})
+            requetes_finies = []
+            onglet.on("requestfinished", lambda r: requetes_finies.append(r))  # noqa: B023
+            debut = time.perf_counter()
+            onglet.goto(f"{adresse}/search.html?q={requete}")
+            onglet.wait_for_function("(document.querySelector('#search-results p.search-summary') || {}).textContent"
+                                     " && [...document.querySelectorAll('ul.search li')]"
+                                     ".filter(li => li.getBoundingClientRect().top < innerHeight)"
+                                     ".every(li => li.querySelector('p.context'))", timeout=120_000)
+            duree = time.perf_counter() - debut
+            onglet.wait_for_load_state("networkidle")
+            pages = onglet.eval_on_selector_all("ul.search li a", "liens => liens.map(a => a.href.split('#')[0])")
+            octets = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in requetes_finies)
+            resultats[requete] = {"pages": len(set(pages)), "octets": octets, "ms": round(1000 * duree)}
+            contexte.close()
+        navigateur.close()
+    return resultats
+
+
+def rapport_recherche(dossier_html: Path | None = None) -> None:
+    """La recherche sur un téléphone simulé : index, pages trouvées, octets, temps."""
+    with tempfile.TemporaryDirectory(prefix="transfonum-recherche-") as tmp:
+        if dossier_html is None:
+            construction_chronometree(Path(tmp))
+            dossier_html = Path(tmp) / "_build" / "html"
+        index = len(gzip.compress((dossier_html / "searchindex.js").read_bytes(), 6))
+        print(f"Recherche : index {index / 1000:.0f} Ko (gzip niveau 6) ; page de recherche ouverte "
+              f"à 390 px, processeur ralenti {RALENTISSEMENT_TELEPHONE} fois, cache vide :")
+        with site_servi(dossier_html) as adresse:
+            for requete, mesure in mesures_recherche(adresse).items():
+                print(f"  « {requete} »{'':<{16 - len(requete)}} {mesure['pages']:3d} pages  "
+                      f"{mesure['octets'] / 1000:5.0f} Ko transférés  {mesure['ms']:6d} ms jusqu'aux résumés à l'écran")
+
+
 ELEVES_PAR_CLASSE = 30
 
 
@@ -412,17 +470,17 @@ def main(argv: list[str] | None = None) -> int:
     """Lance le banc et affiche son rapport ; renvoie le code de sortie."""
     parser = argparse.ArgumentParser(
         prog="python -m transfonum.outils.banc",
-        description="Banc de mesure : construction du livre, poids des pages, environnement Binder, "
-                    "correction d'une classe.")
-    parser.add_argument("--seulement", choices=("livre", "pages", "binder", "notes"), help="une seule partie du banc")
+        description="Banc de mesure : construction du livre, poids des pages, recherche, environnement "
+                    "Binder, correction d'une classe.")
+    parser.add_argument("--seulement", choices=("livre", "pages", "recherche", "binder", "notes"), help="une seule partie du banc")
     parser.add_argument("--eleves", type=int, default=ELEVES_PAR_CLASSE, help="notes : élèves de la classe corrigée")
     parser.add_argument("--site", type=Path, default=None,
-                        help="pages : mesurer ce site déjà construit (dossier _build/html) au lieu d'en construire un")
+                        help="pages, recherche : mesurer ce site déjà construit (dossier _build/html) au lieu d'en construire un")
     parser.add_argument("--essais", type=int, default=ESSAIS_LIGHTHOUSE, help="pages : passages de Lighthouse par page")
     args = parser.parse_args(argv)
     if args.site is not None and not (args.site / "index.html").exists():
         parser.error(f"--site : pas de site construit dans {args.site} (index.html absent)")
-    parties = [args.seulement] if args.seulement else ["livre", "pages", "binder", "notes"]
+    parties = [args.seulement] if args.seulement else ["livre", "pages", "recherche", "binder", "notes"]
     for numero, partie in enumerate(parties):
         if numero:
             print()
@@ -430,6 +488,8 @@ def main(argv: list[str] | None = None) -> int:
             rapport_livre()
         elif partie == "pages":
             rapport_pages(args.site, args.essais)
+        elif partie == "recherche":
+            rapport_recherche(args.site)
         elif partie == "notes":
             rapport_notes(args.eleves)
         else:

@@ -58,7 +58,8 @@ def _texte(litteral: str) -> re.Pattern:
 
 
 #: Les scripts de la recherche que le thème écrit dans l'en-tête de chaque page : seule la
-#: page de recherche s'en sert, tant que la recherche à la frappe est désactivée.
+#: page de recherche s'en sert, tant que la recherche à la frappe est désactivée. Son gabarit
+#: (``site/modeles/search.html``) y ajoute celui du kit (:mod:`~transfonum.site.recherche`).
 SCRIPTS_RECHERCHE = ("searchtools.js", "language_data.js", "searchindex.js")
 #: La table : tout ce que le kit change dans ce que le thème a écrit.
 CORRECTIFS: tuple[Correctif, ...] = (

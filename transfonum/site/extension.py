@@ -31,6 +31,7 @@ from sphinx.config import Config
 
 from transfonum.site import (accessibilite, allegement, autoevaluation, bibliographie, correctifs, diaporamas,
                              documents, edition_etudiante, empreinte, entete, extraits, interface, lancement, vega)
+from transfonum.site import recherche
 from transfonum.site.construction import VARIABLE_EDITION_ETUDIANTE
 from transfonum.site.statique import FEUILLE_DE_STYLE, FEUILLE_IMPRESSION, MODELES, STATIQUE
 
@@ -103,6 +104,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("doctree-resolved", documents.remplir_documents_du_cours)
     # Après tout autre gestionnaire (la redirection index.html de sphinx-external-toc).
     app.connect("build-finished", _construction_finie, priority=900)
+    recherche.installer(app)  # la recherche française, insensible aux accents
     app.add_directive("autoevaluation", autoevaluation.AutoEvaluation)
     app.add_role("notebook-exercice", lancement.role_carnet_exercice)
     app.add_directive("documents-du-cours", documents.DocumentsDuCours)

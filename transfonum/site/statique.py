@@ -14,3 +14,5 @@ STATIQUE: Path = Path(__file__).resolve().parent / "static"
 FEUILLE_DE_STYLE = "transfonum.css"
 #: La feuille d'impression : une page imprimée sans la navigation, figures entières.
 FEUILLE_IMPRESSION = "transfonum-impression.css"
+#: La feuille de la page de recherche (:mod:`~transfonum.site.recherche`) : les mots surlignés.
+FEUILLE_RECHERCHE = "transfonum-recherche.css"
