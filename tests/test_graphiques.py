@@ -320,3 +320,23 @@ def test_social_business_cards_leave_no_gap_above_the_menu():
 
     fiches = pd.Series(["a|b|c", "a|b|c|d|e"])
     assert sb._hauteur_fiche(fiches) == 5 * sb.HAUTEUR_LIGNE_FICHE + sb.MARGE_FICHE
+
+
+def test_an_explorer_reduced_to_its_initial_state_keeps_its_drawing_and_source_only():
+    """A deck shows an explorer as the picture its page draws first: the SVG and the
+    « Source » line, no specification, no script; a static chart is not an explorer."""
+    import altair as alt
+    import pandas as pd
+
+    from transfonum.graphiques import CLASSE_EXPLORATEUR, CLASSE_STATIQUE, html_explorateur, html_fixe_d_explorateur
+
+    seuil = alt.param(name="seuil", value=2, bind=alt.binding_range(min=1, max=3, name="Seuil "))
+    spec = alt.Chart(pd.DataFrame({"x": ["a", "b"], "y": [1, 3]})).mark_bar().encode(
+        x="x", y="y", opacity=alt.condition(alt.datum.y > seuil, alt.value(1), alt.value(0.4))
+    ).add_params(seuil).properties(title="Un explorateur", usermeta={"transfonum": {"source": "Source : une étude."}}
+                                   ).to_dict()
+    fixe = html_fixe_d_explorateur(html_explorateur(spec, "tf-essai"))
+    assert fixe is not None and f'class="transfonum-chart {CLASSE_STATIQUE}"' in fixe and 'id="tf-essai-fixe"' in fixe
+    assert "<svg" in fixe and "<figcaption>Source : une étude.</figcaption>" in fixe
+    assert "<script" not in fixe and CLASSE_EXPLORATEUR not in fixe
+    assert html_fixe_d_explorateur('<figure class="transfonum-figure"><div id="x" class="transfonum-chart"></div></figure>') is None

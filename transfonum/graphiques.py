@@ -341,6 +341,30 @@ def html_explorateur(spec: dict, identifiant: str | None = None) -> str:
     )
 
 
+#: Ce qu'un explorateur (:func:`html_explorateur`) écrit de son état initial : son cadre,
+#: ses SVG déjà dessinés, sa légende.
+_CADRE_EXPLORATEUR = re.compile(
+    r'<div id="(?P<id>[^"]+)" class="transfonum-chart [^"]*" style="[^"]*" aria-label="(?P<etiquette>[^"]*)" '
+    r'role="group">\n<div class="transfonum-apercu">(?P<svg>.*?)</div>\n</div>\n.*?(?P<legende><figcaption>.*?</figcaption>)?\n</figure>',
+    re.S)
+
+
+def html_fixe_d_explorateur(sortie: str) -> str | None:
+    """L'explorateur écrit par :func:`html_explorateur` (dans ``sortie``, le HTML de sa
+    cellule) réduit à son état initial, en graphique fixe (:data:`CLASSE_STATIQUE`) : ses SVG
+    déjà dessinés et sa légende, sans spécification ni script (un diaporama, une page
+    imprimée). ``None`` si ``sortie`` ne contient pas d'explorateur de cette forme."""
+    trouve = _CADRE_EXPLORATEUR.search(sortie)
+    if trouve is None:
+        return None
+    return (
+        '<figure class="transfonum-figure">\n'
+        f'<div id="{trouve["id"]}-fixe" class="transfonum-chart {CLASSE_STATIQUE}" role="img" '
+        f'aria-label="{trouve["etiquette"]}">\n{trouve["svg"]}\n</div>\n'
+        f'{trouve["legende"] or ""}\n</figure>\n'
+    )
+
+
 def rendu_site(spec: dict, **metadonnees) -> dict:
     """Rendu Altair du site construit : un graphique sans paramètre est dessiné à la
     construction (SVG en ligne) ; un explorateur attend le moteur Vega du site. Rien n'est

@@ -29,7 +29,7 @@ from transfonum.chemins import DIAPORAMAS, carnet_etudiant, diaporama
 from transfonum.graphiques import CLASSE_EXPLORATEUR, CLASSE_STATIQUE, html_explorateur
 from transfonum.site import diaporamas
 from transfonum.site.diaporamas import structure
-from transfonum.site.documents import boutons
+from transfonum.site.documents import Imprime, boutons
 
 CONF = """
 from transfonum.site import diaporamas
@@ -308,9 +308,12 @@ def test_every_chapter_of_the_toc_has_a_deck_with_or_without_notebook(tiny_site)
 
 
 def test_only_a_page_with_a_deck_links_one_in_its_menu():
-    labels = [b["label"] for b in boutons("annexe", lambda cible, _: cible, diapos=False)]
-    assert "transfonum-diaporama" not in labels and "transfonum-pdf-chapitre" in labels
-    assert "transfonum-diaporama" in [b["label"] for b in boutons("cdo", lambda cible, _: cible)]
+    def labels(page: str, diapos: bool) -> list[str]:
+        imprime = Imprime(page, Path(f"impressions/{page}.pdf"), Path(f"impressions/{page}-exercices.pdf"))
+        return [b["label"] for b in boutons(imprime, lambda cible, _: cible, exercices=True, diapos=diapos)]
+
+    assert "transfonum-diaporama" not in labels("book/annexe", False) and "transfonum-pdf-chapitre" in labels("book/annexe", False)
+    assert "transfonum-diaporama" in labels("book/cdo", True)
 
 
 def test_a_plan_without_objectives_or_with_an_unknown_step_stops_the_build_in_french(tmp_path):

@@ -1,6 +1,6 @@
 """The « Télécharger » menu of a page offers the documents make pdf prints for it, from
 the table of contents: a chapter gets its PDF (and its sheet when it has exercises, its
-deck when it has a notebook) with or without a notebook; a case or the course page gets
+deck when the toc numbers it) with or without a notebook; a case or the course page gets
 its own PDF; a page out of the toc keeps the theme's print entry."""
 
 from __future__ import annotations
@@ -30,6 +30,10 @@ parts:
 """
 
 
+#: The chapters the toc numbers (Sphinx's ``env.toc_secnumbers``): they have a deck.
+NUMEROTEES = {"book/avec-carnet": {"": (1,)}, "book/sans-carnet": {"": (2,)}}
+
+
 def _menu(root, pagename: str, exercices: bool) -> list[str]:
     theme = {"type": "group", "label": documents.GROUPE_THEME,
              "buttons": [{"label": documents.IMPRIMER_THEME, "text": "imprimer"}]}
@@ -37,7 +41,8 @@ def _menu(root, pagename: str, exercices: bool) -> list[str]:
     doctree = nodes.document(None, None)
     if exercices:
         doctree += exercise_enumerable_node()
-    documents.ajouter_boutons(SimpleNamespace(srcdir=str(root)), pagename, context, doctree)
+    app = SimpleNamespace(srcdir=str(root), env=SimpleNamespace(toc_secnumbers=NUMEROTEES))
+    documents.ajouter_boutons(app, pagename, context, doctree)
     return [b.get("url") or b["text"] for b in theme["buttons"]]
 
 
@@ -48,9 +53,9 @@ def test_the_menu_follows_the_toc_with_or_without_a_notebook(tmp_path):
     (tmp_path / "exercises" / "avec-carnet.ipynb").write_text("{}", encoding="utf-8")
     assert _menu(tmp_path, "book/avec-carnet", True) == [
         "../impressions/avec-carnet.pdf", "../impressions/avec-carnet-exercices.pdf", "../diapos/avec-carnet.html"]
-    assert _menu(tmp_path, "book/sans-carnet", False) == ["../impressions/sans-carnet.pdf"]
+    assert _menu(tmp_path, "book/sans-carnet", False) == ["../impressions/sans-carnet.pdf", "../diapos/sans-carnet.html"]
     assert _menu(tmp_path, "book/sans-carnet", True) == [
-        "../impressions/sans-carnet.pdf", "../impressions/sans-carnet-exercices.pdf"]
+        "../impressions/sans-carnet.pdf", "../impressions/sans-carnet-exercices.pdf", "../diapos/sans-carnet.html"]
     assert _menu(tmp_path, "book/enseigner/cas-avec-carnet", True) == ["../impressions/enseigner/cas-avec-carnet.pdf"]
     assert _menu(tmp_path, "book/enseigner/seance-avec-carnet", False) == ["imprimer"], "réservée : pas de PDF"
     assert _menu(tmp_path, "book/hors-sommaire", True) == ["imprimer"]

@@ -11,7 +11,6 @@ que la diapositive ouvre : ce que font l'enseignant et les étudiants, et le sup
 from __future__ import annotations
 
 import html
-import json
 import posixpath
 import re
 from dataclasses import dataclass
@@ -21,16 +20,12 @@ from docutils import nodes
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util.osutil import relative_uri
 
-from transfonum.graphiques import CLASSE_EXPLORATEUR, html_graphique_statique
+from transfonum.graphiques import CLASSE_EXPLORATEUR, html_fixe_d_explorateur
 from transfonum.site.extraits import noeud_extrait
 from transfonum.site.diaporamas.seance import COLONNES_NOTES, ErreurDiaporama, Seance
 from transfonum.site.diaporamas.structure import (CORPS_HTML, LIGNE_HTML, Diapo, diapos_des_etapes,
                                                   tableau_des_statuts)
 
-#: La spécification d'un explorateur, dans la sortie HTML de sa cellule.
-_SPEC = re.compile(r'<script type="application/json" class="transfonum-spec">(.*?)</script>', re.S)
-#: L'identifiant de son cadre (le graphique fixe en dérive le sien : le diaporama ne change pas d'une construction à l'autre).
-_IDENTIFIANT = re.compile(r'<div id="([^"]+)" class="transfonum-chart')
 
 
 #: Ce qu'une diapositive ne montre pas : les renvois aux notes de la page et les marques
@@ -115,14 +110,10 @@ def _graphique(ctx: Contexte, diapo: Diapo) -> str:
     sortie = diapo.noeud.astext().strip()
     if CLASSE_EXPLORATEUR not in sortie:
         return _h2(diapo.contexte) + sortie
-    trouve = _SPEC.search(sortie)
-    try:
-        spec = json.loads(trouve.group(1))["spec"]
-    except (AttributeError, ValueError, KeyError) as erreur:
-        raise ErreurDiaporama(f"{ctx.page} : un explorateur sans spécification lisible (« transfonum-spec ») ; "
-                              "le diaporama ne peut pas le dessiner en graphique fixe.") from erreur
-    identifiant = _IDENTIFIANT.search(sortie)
-    fixe = html_graphique_statique(spec, f"{identifiant.group(1)}-fixe" if identifiant else None)
+    fixe = html_fixe_d_explorateur(sortie)
+    if fixe is None:
+        raise ErreurDiaporama(f"{ctx.page} : un explorateur dont l'état initial est illisible ; "
+                              "le diaporama ne peut pas le montrer en graphique fixe.")
     return (_h2(diapo.contexte) + fixe
             + f'<p class="explorateur">État initial d’un graphique à régler : {_lien(ctx, ctx.page, "le régler dans le chapitre")}.</p>')
 
