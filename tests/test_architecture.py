@@ -22,6 +22,7 @@ ALLOWED: dict[str, set[str]] = {
     "chemins": set(),
     "fr": set(),
     "statistiques": set(),
+    "affichage": set(),
     "graphiques": {"fr"},
     "donnees": {"chemins", "fr"},
     "exercices": {"chemins", "fr", "donnees", "graphiques"},
