@@ -119,3 +119,54 @@ def test_explorer_loads_vega_only_when_near_and_does_not_move_the_page(built_sit
     assert controls > 0
     assert after == pytest.approx(before, abs=1), (before, after)
     assert all(items == [] for items in report.values()), report
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_reads_on_a_phone_and_in_the_dark(site_visits, page):
+    """At 390 and 340 px no table is cut without a cue (it scrolls in its named frame, the
+    hidden side fading), captions wrap, card tables show each cell under its column's
+    header, the previous/next links and their titles fit on the screen; in the dark theme
+    no output sits on a light panel."""
+    visit = site_visits[page]
+    assert visit.failure == "", visit.failure
+    problems = (visit.tables_cut + visit.card_problems + visit.navigation_problems
+                + [f"sortie sur un panneau clair en thème sombre : {p}" for p in visit.light_panels])
+    assert not problems, "\n".join(problems)
+
+
+def test_session_plans_and_rubrics_are_cards_on_a_phone(site_visits):
+    pages = [p for p in PAGES if re.match(r"book/enseigner/(seance|cas)-", p)]
+    assert len(pages) >= 10, pages
+    assert all(site_visits[p].cards > 0 for p in pages), {p: site_visits[p].cards for p in pages}
+
+
+def test_phone_checks_catch_cut_tables_clipped_links_and_light_panels(built_site, site_url, browser, polices):
+    """A page with no frame around a wide table, a frame with no cue, a card table without
+    its layout nor its labels, a next link whose title pushes out of it, and an output on
+    a light panel: the visit reports each one."""
+    html_dir, _ = built_site
+    (html_dir / "_sonde-lecteur.html").write_text(
+        "<!DOCTYPE html><html lang='fr'><body><article>"
+        "<table style='width:900px'><caption>Une légende qui ne passe pas à la ligne</caption>"
+        "<tr><td>nu</td></tr></table>"
+        "<div class='transfonum-defilant' style='overflow-x:auto' tabindex='0' aria-label='Tableau'>"
+        "<table style='width:900px'><tr><td>sans signe</td></tr></table></div>"
+        "<table class='transfonum-cartes'><tbody><tr><td>sans étiquette</td></tr></tbody></table>"
+        "</article>"
+        "<div class='cell_output'><div class='output' style='background:#eeeeee'>clair</div></div>"
+        "<div class='prev-next-area'><a class='right-next' href='#'"
+        " style='display:flex;float:right;max-width:45%;overflow:hidden'><div class='prev-next-info'>"
+        "<p class='prev-next-subtitle'>suivant</p><p class='prev-next-title'>Transformationnumériquesansfin</p>"
+        "</div><i>›</i></a></div></body></html>",
+        encoding="utf-8",
+    )
+    visit = visit_page(browser, f"{site_url}/_sonde-lecteur.html", polices)
+    assert visit.failure == ""
+    cut = "\n".join(visit.tables_cut)
+    for expected in ("sans cadre défilant : Une légende", "sans signe de la suite : sans signe",
+                     "légende coupée : Une légende", "la page défile de côté"):
+        assert f"390 px : tableau {expected}" in cut or expected in cut, (expected, cut)
+    assert any("affiché en lignes" in p for p in visit.card_problems), visit.card_problems
+    assert any("case sans l'en-tête" in p for p in visit.card_problems), visit.card_problems
+    assert any("Transformationnumériquesansfin" in p for p in visit.navigation_problems), visit.navigation_problems
+    assert visit.light_panels and "rgb(238, 238, 238)" in visit.light_panels[0], visit.light_panels
