@@ -6,6 +6,7 @@ the viewport, and take their place without moving the page."""
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 import pytest
 from sweep import EXPLORER, LIVE, PAGES, built_pages, draw_every_explorer, open_recorded, visit_page
@@ -170,3 +171,61 @@ def test_phone_checks_catch_cut_tables_clipped_links_and_light_panels(built_site
     assert any("case sans l'en-tête" in p for p in visit.card_problems), visit.card_problems
     assert any("Transformationnumériquesansfin" in p for p in visit.navigation_problems), visit.navigation_problems
     assert visit.light_panels and "rgb(238, 238, 238)" in visit.light_panels[0], visit.light_panels
+
+
+class _HeaderRows(HTMLParser):
+    """The header rows of every table of a page: one list of rows (cell texts) per table."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[list[list[str]]] = []
+        self._head = False
+        self._cell: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "thead":
+            self._head = True
+        elif tag == "tr" and self._head:
+            self.tables[-1].append([])
+        elif tag in ("th", "td") and self._head:
+            self._cell = ""
+
+    def handle_endtag(self, tag):
+        if tag == "thead":
+            self._head = False
+        elif tag in ("th", "td") and self._cell is not None:
+            self.tables[-1][-1].append(self._cell.strip())
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell += data
+
+
+def index_name_rows(html: str) -> list[str]:
+    """The index names that a table of ``html`` shows on a header row of their own (the
+    corner of the first row empty, the last row empty but for its first cell)."""
+    reader = _HeaderRows()
+    reader.feed(html)
+    return [rows[-1][0] for rows in reader.tables
+            if len(rows) > 1 and rows[0] and not rows[0][0] and rows[-1][0] and not any(rows[-1][1:])]
+
+
+def test_index_name_rows_are_found():
+    pandas_own = ("<table><thead><tr><th></th><th>Ce qu'en dit le billet</th></tr>"
+                  "<tr><th>Cause</th><th></th></tr></thead><tbody></tbody></table>")
+    corner = "<table><thead><tr><th>Cause</th><th>Ce qu'en dit le billet</th></tr></thead></table>"
+    crosstab = "<table><thead><tr><th>heure</th><th>9</th></tr><tr><th>jour</th><th></th></tr></thead></table>"
+    assert index_name_rows(pandas_own) == ["Cause"]
+    assert index_name_rows(corner) == index_name_rows(crosstab) == []
+
+
+def test_no_table_shows_its_index_name_on_a_row_of_its_own(built_site):
+    """« Cause » sits in the corner of the header row, not under « Ce qu'en dit le billet »
+    (transfonum.affichage, through the site's preparation cell)."""
+    html_dir, _ = built_site
+    found = {name: rows for name in built_pages(html_dir)
+             if (rows := index_name_rows((html_dir / name).read_text(encoding="utf-8")))}
+    assert not found, found
