@@ -147,7 +147,7 @@ def test_phone_checks_catch_cut_tables_clipped_links_and_light_panels(built_site
     a light panel: the visit reports each one."""
     html_dir, _ = built_site
     (html_dir / "_sonde-lecteur.html").write_text(
-        "<!DOCTYPE html><html lang='fr'><body><article>"
+        "<!DOCTYPE html><html lang='fr'><head><meta charset='utf-8'></head><body><article>"
         "<table style='width:900px'><caption>Une légende qui ne passe pas à la ligne</caption>"
         "<tr><td>nu</td></tr></table>"
         "<div class='transfonum-defilant' style='overflow-x:auto' tabindex='0' aria-label='Tableau'>"
