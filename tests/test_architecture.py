@@ -24,6 +24,7 @@ ALLOWED: dict[str, set[str]] = {
     "fr": set(),
     "statistiques": set(),
     "sommaire": {"chemins"},
+    "affichage": set(),
     "graphiques": {"fr"},
     "donnees": {"chemins", "fr"},
     "exercices": {"chemins", "fr", "donnees", "graphiques"},

@@ -1,7 +1,8 @@
 """One browser visit per page of the built site, collecting everything the site's browser
 tests check: requests to another host, console and page errors, chart marks drawn and
-their labels, icon glyphs, axe in the light theme, then axe's contrast rule in the dark
-theme, every slider moved, and every self-check answered at phone width.
+their labels, icon glyphs, axe in the light theme, then axe's contrast rule and light
+panels in the dark theme, every slider moved, every self-check answered at phone width,
+and at two phone widths the tables cut without a cue and the previous/next links.
 
 :func:`visit_page` does one page; the session fixture ``site_visits`` (tests/site/conftest.py)
 runs it once per page of :data:`PAGES`, and the tests of test_site, test_accessibilite,
@@ -244,15 +245,112 @@ def move_every_slider(page, where: str) -> tuple[int, list[str]]:
     return sliders.count(), problems
 
 
+#: Phone widths where tables and the previous/next links are checked (a common phone, a small one).
+PHONE_WIDTHS = (390, 340)
+
+#: Tables cut on the right (or left) with no cue: each table wider than what shows of it must
+#: scroll in its frame (site/tableaux.py), named and reachable by keyboard, with the fading
+#: edge drawn (the frame's --transfonum-fondu-fin, set by its scroll-driven animation); a
+#: caption never runs past its frame; the page itself never scrolls sideways.
+TABLES_CUT = """() => {
+  const width = document.documentElement.clientWidth;
+  const problems = [];
+  const name = (t) => (t.caption?.textContent || t.querySelector('th, td')?.textContent || '').trim().slice(0, 50);
+  for (const table of document.querySelectorAll('article table')) {
+    const frame = table.closest('.transfonum-defilant');
+    const shown = frame ? frame.getBoundingClientRect() : {left: 0, right: width};
+    const box = table.getBoundingClientRect();
+    if (box.right <= Math.min(shown.right, width) + 1 && box.left >= Math.max(shown.left, 0) - 1) continue;
+    if (!frame) { problems.push(`tableau coupé, sans cadre défilant : ${name(table)}`); continue; }
+    if (frame.scrollWidth <= frame.clientWidth) { problems.push(`tableau coupé par un cadre qui ne défile pas : ${name(table)}`); continue; }
+    if (!(parseFloat(getComputedStyle(frame).getPropertyValue('--transfonum-fondu-fin')) > 0))
+      problems.push(`tableau qui défile sans signe de la suite : ${name(table)}`);
+    if (frame.tabIndex !== 0 || !(frame.getAttribute('aria-label') || '').trim())
+      problems.push(`cadre défilant sans arrêt de tabulation ou sans nom : ${name(table)}`);
+  }
+  for (const caption of document.querySelectorAll('article table caption')) {
+    const frame = caption.closest('.transfonum-defilant');
+    const right = Math.min(frame ? frame.getBoundingClientRect().right : width, width);
+    if (caption.getBoundingClientRect().right > right + 1 || caption.scrollWidth > caption.clientWidth + 1)
+      problems.push(`légende coupée : ${caption.textContent.trim().slice(0, 50)}`);
+  }
+  if (document.documentElement.scrollWidth > width + 1)
+    problems.push(`la page défile de côté (${document.documentElement.scrollWidth} px pour ${width} px)`);
+  return problems;
+}"""
+#: Resolves once the theme's script has given each scrolling frame its tab stop (it does so
+#: 300 ms after the window is resized).
+TAB_STOPS_SET = """() => [...document.querySelectorAll('.transfonum-defilant')]
+    .every((f) => f.scrollWidth <= f.clientWidth || f.tabIndex === 0)"""
+#: Tables shown as cards (site/tableaux.py): [cards, problems] — a card table not laid out
+#: as cards, or a cell without its column's header.
+CARDS = """() => {
+  const problems = [];
+  let cards = 0;
+  for (const table of document.querySelectorAll('article table.transfonum-cartes')) {
+    const rows = table.querySelectorAll(':scope > tbody > tr');
+    cards += rows.length;
+    if (rows.length && getComputedStyle(rows[0]).display !== 'block')
+      problems.push(`tableau en cartes affiché en lignes : ${table.querySelector('th')?.textContent.trim()}`);
+    for (const cell of table.querySelectorAll(':scope > tbody > tr > td'))
+      if (!(cell.dataset.label || '').trim()) problems.push(`case sans l'en-tête de sa colonne : ${cell.textContent.trim().slice(0, 40)}`);
+  }
+  return [cards, problems];
+}"""
+#: The previous and next links: each one, and all it holds (arrow, « Suivant », title),
+#: on the screen and inside the link, its title never cut.
+NAVIGATION = """() => {
+  const width = document.documentElement.clientWidth;
+  const problems = [];
+  for (const link of document.querySelectorAll('.prev-next-area a')) {
+    const box = link.getBoundingClientRect();
+    for (const part of [link, ...link.querySelectorAll('i, .prev-next-subtitle, .prev-next-title')]) {
+      const r = part.getBoundingClientRect();
+      if (r.left < Math.max(box.left, 0) - 1 || r.right > Math.min(box.right, width) + 1)
+        problems.push(`${link.className} : « ${part.textContent.trim() || part.className} » hors de l'écran ou coupé`);
+    }
+    const title = link.querySelector('.prev-next-title');
+    if (title && title.scrollWidth > title.clientWidth + 1) problems.push(`${link.className} : titre coupé « ${title.textContent.trim()} »`);
+  }
+  return problems;
+}"""
+#: In the dark theme, notebook outputs on a light panel (relative luminance above 0.4).
+LIGHT_PANELS = """() => [...document.querySelectorAll('.cell_output, .cell_output .output, .cell_output .widget-subarea')]
+  .filter((el) => {
+    const [r, g, b, a = 1] = (getComputedStyle(el).backgroundColor.match(/[\\d.]+/g) || []).map(Number);
+    if (r === undefined || a < 0.1) return false;
+    const lin = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b) > 0.4;
+  }).map((el) => `${el.className} (${getComputedStyle(el).backgroundColor})`)"""
+
+
+def check_phone_layout(page, visit: "Visit") -> None:
+    """At each of :data:`PHONE_WIDTHS`, note the tables cut without a cue, the card tables
+    and the previous/next links that do not fit."""
+    for width in PHONE_WIDTHS:
+        page.set_viewport_size({"width": width, "height": PHONE["height"]})
+        try:
+            page.wait_for_function(TAB_STOPS_SET, timeout=3000)
+        except Exception:  # noqa: BLE001 - Playwright's timeout: the frames are reported below
+            pass
+        visit.tables_cut += [f"{width} px : {p}" for p in page.evaluate(TABLES_CUT)]
+        cards, problems = page.evaluate(CARDS)
+        visit.cards = max(visit.cards, cards)
+        visit.card_problems += [f"{width} px : {p}" for p in problems]
+        visit.navigation_problems += [f"{width} px : {p}" for p in page.evaluate(NAVIGATION)]
+
+
 #: The site's window for the sweep (a laptop), before the self-checks at phone width.
 LAPTOP = {"width": 1280, "height": 900}
 #: In the dark theme, axe runs its contrast rule only: the rest does not depend on colours.
 OPTIONS_AXE_SOMBRE = {"resultTypes": ["violations"], "runOnly": {"type": "rule", "values": ["color-contrast"]}}
 THEME = "() => document.documentElement.dataset.theme || ''"
-#: Resolves once every finite animation or transition of the page (colours changing with
-#: the theme) has ended.
+#: Resolves once every finite animation or transition of the page that runs in time (colours
+#: changing with the theme) has ended; those that follow a scroll position (the fading edge
+#: of a table's frame) never end, and are left out.
 SETTLED = """() => Promise.all(document.getAnimations()
-    .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity).map((a) => a.finished))"""
+    .filter((a) => a.timeline === document.timeline && a.effect?.getComputedTiming().iterations !== Infinity)
+    .map((a) => a.finished))"""
 
 
 def toc_files(entries: list[dict]) -> list[str]:
@@ -291,6 +389,14 @@ class Visit:
     selfchecks: int = 0
     slider_problems: list[str] = field(default_factory=list)
     selfcheck_problems: list[str] = field(default_factory=list)
+    #: In the dark theme, outputs on a light panel.
+    light_panels: list[str] = field(default_factory=list)
+    #: At phone widths: tables cut without a cue, rows shown as cards and their problems,
+    #: previous/next links off the screen or cut.
+    tables_cut: list[str] = field(default_factory=list)
+    cards: int = 0
+    card_problems: list[str] = field(default_factory=list)
+    navigation_problems: list[str] = field(default_factory=list)
     #: The visit stopped there (a timeout, a script that never drew): the page's tests fail on it.
     failure: str = ""
 
@@ -304,8 +410,9 @@ class Visit:
 def visit_page(browser, url: str, fonts: dict, name: str = "") -> Visit:
     """Open ``url`` once (light theme, 1280 px) with every off-host request blocked and
     recorded, bring every explorer to life, count each chart's marks, check each icon's
-    glyph against the published ``fonts``, run axe; then switch to the dark theme and run
-    axe's contrast rule; move every slider; answer every self-check at phone width."""
+    glyph against the published ``fonts``, run axe; then switch to the dark theme, run
+    axe's contrast rule and look for outputs on a light panel; move every slider; answer
+    every self-check at phone width; check tables and previous/next links at phone widths."""
     visit = Visit()
     page, visit.report = open_recorded(browser, url, viewport=LAPTOP, color_scheme="light")
     try:
@@ -325,10 +432,12 @@ def visit_page(browser, url: str, fonts: dict, name: str = "") -> Visit:
         visit.themes = (light, page.evaluate(THEME))
         page.evaluate(SETTLED)
         visit.axe_dark = violations(page, OPTIONS_AXE_SOMBRE)
+        visit.light_panels = page.evaluate(LIGHT_PANELS)
         visit.sliders, visit.slider_problems = move_every_slider(page, name)
         page.set_viewport_size(PHONE)
         visit.selfchecks = page.locator(SELFCHECK).count()
         visit.selfcheck_problems = check_every_selfcheck(page, name)
+        check_phone_layout(page, visit)
     except Exception as err:  # noqa: BLE001 - Playwright's errors: reported by the page's tests
         visit.failure = str(err).splitlines()[0]
     finally:

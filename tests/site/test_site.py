@@ -6,6 +6,7 @@ the viewport, and take their place without moving the page."""
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 import pytest
 from sweep import EXPLORER, LIVE, PAGES, built_pages, draw_every_explorer, open_recorded, visit_page
@@ -119,3 +120,112 @@ def test_explorer_loads_vega_only_when_near_and_does_not_move_the_page(built_sit
     assert controls > 0
     assert after == pytest.approx(before, abs=1), (before, after)
     assert all(items == [] for items in report.values()), report
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_reads_on_a_phone_and_in_the_dark(site_visits, page):
+    """At 390 and 340 px no table is cut without a cue (it scrolls in its named frame, the
+    hidden side fading), captions wrap, card tables show each cell under its column's
+    header, the previous/next links and their titles fit on the screen; in the dark theme
+    no output sits on a light panel."""
+    visit = site_visits[page]
+    assert visit.failure == "", visit.failure
+    problems = (visit.tables_cut + visit.card_problems + visit.navigation_problems
+                + [f"sortie sur un panneau clair en thème sombre : {p}" for p in visit.light_panels])
+    assert not problems, "\n".join(problems)
+
+
+def test_session_plans_and_rubrics_are_cards_on_a_phone(site_visits):
+    pages = [p for p in PAGES if re.match(r"book/enseigner/(seance|cas)-", p)]
+    assert len(pages) >= 10, pages
+    assert all(site_visits[p].cards > 0 for p in pages), {p: site_visits[p].cards for p in pages}
+
+
+def test_phone_checks_catch_cut_tables_clipped_links_and_light_panels(built_site, site_url, browser, polices):
+    """A page with no frame around a wide table, a frame with no cue, a card table without
+    its layout nor its labels, a next link whose title pushes out of it, and an output on
+    a light panel: the visit reports each one."""
+    html_dir, _ = built_site
+    (html_dir / "_sonde-lecteur.html").write_text(
+        "<!DOCTYPE html><html lang='fr'><head><meta charset='utf-8'></head><body><article>"
+        "<table style='width:900px'><caption>Une légende qui ne passe pas à la ligne</caption>"
+        "<tr><td>nu</td></tr></table>"
+        "<div class='transfonum-defilant' style='overflow-x:auto' tabindex='0' aria-label='Tableau'>"
+        "<table style='width:900px'><tr><td>sans signe</td></tr></table></div>"
+        "<table class='transfonum-cartes'><tbody><tr><td>sans étiquette</td></tr></tbody></table>"
+        "</article>"
+        "<div class='cell_output'><div class='output' style='background:#eeeeee'>clair</div></div>"
+        "<div class='prev-next-area'><a class='right-next' href='#'"
+        " style='display:flex;float:right;max-width:45%;overflow:hidden'><div class='prev-next-info'>"
+        "<p class='prev-next-subtitle'>suivant</p><p class='prev-next-title'>Transformationnumériquesansfin</p>"
+        "</div><i>›</i></a></div></body></html>",
+        encoding="utf-8",
+    )
+    visit = visit_page(browser, f"{site_url}/_sonde-lecteur.html", polices)
+    assert visit.failure == ""
+    cut = "\n".join(visit.tables_cut)
+    for expected in ("sans cadre défilant : Une légende", "sans signe de la suite : sans signe",
+                     "légende coupée : Une légende", "la page défile de côté"):
+        assert f"390 px : tableau {expected}" in cut or expected in cut, (expected, cut)
+    assert any("affiché en lignes" in p for p in visit.card_problems), visit.card_problems
+    assert any("case sans l'en-tête" in p for p in visit.card_problems), visit.card_problems
+    assert any("Transformationnumériquesansfin" in p for p in visit.navigation_problems), visit.navigation_problems
+    assert visit.light_panels and "rgb(238, 238, 238)" in visit.light_panels[0], visit.light_panels
+
+
+class _HeaderRows(HTMLParser):
+    """The header rows of every table of a page: one list of rows (cell texts) per table."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[list[list[str]]] = []
+        self._head = False
+        self._cell: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "thead":
+            self._head = True
+        elif tag == "tr" and self._head:
+            self.tables[-1].append([])
+        elif tag in ("th", "td") and self._head:
+            self._cell = ""
+
+    def handle_endtag(self, tag):
+        if tag == "thead":
+            self._head = False
+        elif tag in ("th", "td") and self._cell is not None:
+            self.tables[-1][-1].append(self._cell.strip())
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell += data
+
+
+def index_name_rows(html: str) -> list[str]:
+    """The index names that a table of ``html`` shows on a header row of their own (the
+    corner of the first row empty, the last row empty but for its first cell)."""
+    reader = _HeaderRows()
+    reader.feed(html)
+    return [rows[-1][0] for rows in reader.tables
+            if len(rows) > 1 and rows[0] and not rows[0][0] and rows[-1][0] and not any(rows[-1][1:])]
+
+
+def test_index_name_rows_are_found():
+    pandas_own = ("<table><thead><tr><th></th><th>Ce qu'en dit le billet</th></tr>"
+                  "<tr><th>Cause</th><th></th></tr></thead><tbody></tbody></table>")
+    corner = "<table><thead><tr><th>Cause</th><th>Ce qu'en dit le billet</th></tr></thead></table>"
+    crosstab = "<table><thead><tr><th>heure</th><th>9</th></tr><tr><th>jour</th><th></th></tr></thead></table>"
+    assert index_name_rows(pandas_own) == ["Cause"]
+    assert index_name_rows(corner) == index_name_rows(crosstab) == []
+
+
+def test_no_table_shows_its_index_name_on_a_row_of_its_own(built_site):
+    """« Cause » sits in the corner of the header row, not under « Ce qu'en dit le billet »
+    (transfonum.affichage, through the site's preparation cell)."""
+    html_dir, _ = built_site
+    found = {name: rows for name in built_pages(html_dir)
+             if (rows := index_name_rows((html_dir / name).read_text(encoding="utf-8")))}
+    assert not found, found

@@ -3,7 +3,8 @@ de code. Chaque page qui utilise le paquet reçoit donc, avant sa première cell
 cellule cachée qui
 
 - choisit le rendu des graphiques du site (``graphiques.activer("site")``) ;
-- ôte le pied anglais des tableaux de pandas coupés (« 7 rows × 24 columns ») ;
+- ôte le pied anglais des tableaux de pandas coupés (« 7 rows × 24 columns ») et met le
+  nom de leur index dans la case du coin (:mod:`transfonum.affichage`) ;
 - porte l'empreinte de tout ce qu'une page peut lire : ``data/``, les clés de réponse
   (``exercises/cles/``) et le code du paquet **hors** moteur (``site/``) et outils
   (``outils/``).
@@ -63,6 +64,8 @@ def avec_cellule_de_preparation(source: str, condense: str) -> str:
         'graphiques.activer("site")\n'
         "import pandas\n"
         'pandas.set_option("display.show_dimensions", False)\n'
+        "from transfonum import affichage\n"
+        "affichage.activer()\n"
         f"{cloture}\n\n"
     )
     return "".join(lignes[:index]) + cellule + "".join(lignes[index:])

@@ -16,7 +16,8 @@ un gestionnaire par événement, dans l'ordre où les pièces doivent jouer.
   (:mod:`~transfonum.site.extraits`), deux visiteurs de nœuds
   (cellules repliées, entrées de bibliographie) et cinq post-transformations
   (invites en français, titres des solutions, en-têtes vides des tableaux de pandas,
-  extraits numérotés pour l'impression, espaces insécables).
+  extraits numérotés pour l'impression, espaces insécables) ; les tableaux défilants
+  et en cartes (:mod:`~transfonum.site.tableaux`).
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from transfonum.site import (accessibilite, allegement, autoevaluation, bibliographie, correctifs, diaporamas,
-                             documents, edition_etudiante, empreinte, entete, extraits, interface, lancement, vega)
-from transfonum.site import recherche
+from transfonum.site import (accessibilite, allegement, autoevaluation, bibliographie, correctifs, diaporamas,
+                             documents, edition_etudiante, empreinte, entete, extraits, interface, lancement, recherche,
+                             tableaux, vega)
 from transfonum.site.construction import VARIABLE_EDITION_ETUDIANTE
 from transfonum.site.statique import FEUILLE_DE_STYLE, FEUILLE_IMPRESSION, MODELES, STATIQUE
 
@@ -126,4 +128,5 @@ def setup(app: Sphinx) -> dict:
     app.add_post_transform(extraits.NotesDesExtraits)
     app.add_post_transform(extraits.LieuxDesExtraits)
     app.add_post_transform(interface.EspacesFrancaises)
+    tableaux.installer(app)  # cadres défilants et cartes des tableaux (site/tableaux.py)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
