@@ -31,7 +31,6 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from transfonum.site import (accessibilite, allegement, autoevaluation, bibliographie, correctifs, diaporamas,
-from transfonum.site import (accessibilite, allegement, autoevaluation, bibliographie, correctifs, diaporamas,
                              documents, edition_etudiante, empreinte, entete, extraits, interface, lancement, recherche,
                              tableaux, vega)
 from transfonum.site.construction import VARIABLE_EDITION_ETUDIANTE
