@@ -26,6 +26,7 @@ from sphinx.util import logging
 from sphinx.util import docname_join
 
 from transfonum.chemins import DIAPORAMAS, IMPRESSIONS
+from transfonum.site.construction import avis
 from transfonum.site.documents import chapitre_de
 
 journal = logging.getLogger(__name__)
@@ -140,5 +141,5 @@ def retirer_pages_perimees(app: Sphinx) -> list[Path]:
         chemin.unlink()
     if perimes:
         noms = ", ".join(p.relative_to(site).as_posix() for p in perimes)
-        journal.info(f"Retirés du site (pages hors de la table des matières) : {noms}")
+        avis(journal, f"Retirés du site (pages hors de la table des matières) : {noms}")
     return perimes
