@@ -202,26 +202,25 @@ def minutes_de_lecture(mots: int, mots_par_minute: int) -> int:
 def programme(liste: list[Seance], mots_par_minute: int) -> list[str]:
     """Le programme imprimable, en MyST : un tableau (``list-table``), une ligne par séance."""
     vide = "\\_" * 10
-    lignes = ["```{list-table}", ":header-rows: 1", ":widths: 22 26 26 26", ":class: transfonum-programme", "",
+    lignes = ["```{list-table}", ":header-rows: 1", ":widths: 21 27 27 25", "",
               "* - Séance", "  - Avant", "  - En séance", "  - Après"]
     for numero, s in enumerate(liste, start=1):
         duree = f"{s.duree} min" if s.duree else "durée non précisée"
         lecture = minutes_de_lecture(s.mots, mots_par_minute)
         apres = []
         if s.exercices:
-            en_classe = f", dont {s.minutes_exercices} min prévues en séance" if s.minutes_exercices else ""
-            apres.append(f"finir le carnet : {s.exercices} exercice{'s' if s.exercices > 1 else ''}{en_classe}")
+            en_classe = f" ({s.minutes_exercices} min en séance)" if s.minutes_exercices else ""
+            apres.append(f"Finir le carnet : {s.exercices} exercice{'s' if s.exercices > 1 else ''}{en_classe}.")
         if s.livrable:
-            apres.append(f"le cas {{doc}}`/{s.cas}` : {_cellule(s.livrable)}")
+            apres.append(f"{{doc}}`Le cas </{s.cas}>` : {_cellule(s.livrable)}.")
         lignes += [
-            f"* - **Séance {numero}** — date{fr.INSECABLE}: {vide}",
+            f"* - **Séance {numero}**, date{fr.INSECABLE}: {vide}",
             "",
-            f"    {{doc}}`/{s.chapitre}` ({duree})",
+            f"    {{doc}}`{_cellule(s.nom).replace('*', '')} </{s.chapitre}>`, {duree}",
             f"  - Lire le chapitre : {fr.nombre(s.mots, 0)} mots, environ {lecture} min.",
-            "",
             f"    Prérequis : {_cellule(s.prerequis)}.",
             f"  - {_majuscule(_cellule(s.production))}.",
-            f"  - {_majuscule(' ; '.join(apres)) if apres else 'Rien à rendre'}.",
+            f"  - {' '.join(apres) if apres else 'Rien à rendre.'}",
         ]
     return [*lignes, "```"]
 
@@ -267,8 +266,8 @@ class ProgrammeDuCours(_DirectiveDuCours):
 
     def lignes(self, liste: list[Seance]) -> list[str]:
         rythme = self.config.transfonum_mots_par_minute
-        return [f"Temps de lecture : les mots de la prose de chaque chapitre, à {rythme} mots par minute. "
-                "Exercices : ceux que vérifie le carnet du chapitre ; le temps en séance est celui du plan.", "",
+        return [f"Lecture : les mots de la prose du chapitre, à {rythme} mots par minute ; exercices : "
+                "ceux que vérifie le carnet du chapitre ; durées : celles du plan de séance.", "",
                 *programme(liste, rythme)]
 
 
