@@ -119,6 +119,10 @@ def test_the_books_student_edition_keeps_cases_and_rubrics_but_no_plan_and_no_mo
     cases = sorted((html_dir / "book" / "enseigner").glob("cas-*.html"))
     assert plans and cases
     assert not [p.name for p in plans if (student / p.relative_to(html_dir)).exists()]
+    # The syllabus is in both editions, and the student's names no plan.
+    programme = (student / "book" / "enseigner" / "programme.html").read_text(encoding="utf-8")
+    assert (html_dir / "book" / "enseigner" / "programme.html").exists() and "Séance 2" in programme
+    assert "seance-" not in programme
     for case in cases:
         teacher = BeautifulSoup(case.read_text(encoding="utf-8"), "html.parser")
         answers = [s.get_text(" ", strip=True)[40:140] for s in teacher.select("div.solution #solution-content")]
