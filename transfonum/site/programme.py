@@ -39,7 +39,7 @@ from transfonum import fr
 from transfonum.chemins import carnet_etudiant, cas_du_chapitre, plan_de_seance
 from transfonum.exercices import carnets
 from transfonum.exercices.bilan import POINTS_EXERCICES, REGLE_DES_POINTS
-from transfonum.site.sommaire_site import titre_de_source
+from transfonum.site.sommaire_site import source_du_document, titre_de_source
 from transfonum.sommaire import chapitres_du_sommaire, pages_du_sommaire, racine_du_sommaire
 
 #: L'en-tête YAML d'une page MyST.
@@ -142,7 +142,9 @@ def seance(srcdir: Path, chapitre: str, pages: set[str]) -> Seance:
     """Ce que disent les fichiers de la séance du chapitre ``chapitre`` (``book/rse``) ;
     ``pages`` : les pages de la table en usage."""
     nom_court = Path(chapitre).name
-    source = srcdir / f"{chapitre}.md"
+    source = source_du_document(srcdir, chapitre, (".md", ".ipynb"))
+    if source is None:
+        raise ErreurProgramme(f"{chapitre} : page de la table des matières introuvable dans {srcdir}")
     titre = titre_de_source(source)
     plan = srcdir / plan_de_seance(nom_court)
     entete = en_tete(plan) if plan.is_file() else {}
@@ -236,7 +238,10 @@ class _DirectiveDuCours(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         srcdir = Path(self.env.srcdir)
         table = srcdir / self.config.external_toc_path
-        liste = seances(srcdir, table)
+        try:
+            liste = seances(srcdir, table)
+        except ErreurProgramme as err:
+            raise self.error(str(err)) from None
         for s in liste:  # la page est refaite quand un plan, un cas ou un chapitre change
             for chemin in (srcdir / f"{s.chapitre}.md", srcdir / plan_de_seance(Path(s.chapitre).name)):
                 if chemin.is_file():

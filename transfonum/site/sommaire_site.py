@@ -16,7 +16,6 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 from pathlib import Path
 
 from docutils import nodes
@@ -40,7 +39,7 @@ _TITRE_SECTION = re.compile(r"^#{1,6} +(.+?)\s*$", re.M)
 _ROLE = re.compile(r"\{[\w:.+-]+\}`([^`<]*?)(?:\s*<[^>]*>)?`")
 
 
-def _source(srcdir: Path, docname: str, suffixes) -> Path | None:
+def source_du_document(srcdir: Path, docname: str, suffixes) -> Path | None:
     """Le fichier source d'un nom de document, s'il existe sur le disque."""
     for suffixe in suffixes:
         chemin = srcdir / f"{docname}{suffixe}"
@@ -60,7 +59,6 @@ def titre_de_source(chemin: Path) -> str:
     return _texte_simple(trouve.group(1)) if trouve else chemin.stem
 
 
-@cache
 def _etiquettes_hors_sommaire(srcdir: Path, pages: frozenset[Path]) -> dict[str, tuple[str, str]]:
     """Les étiquettes des pages hors de la table : étiquette → (page, titre de sa section)."""
     trouvees: dict[str, tuple[str, str]] = {}
@@ -93,7 +91,7 @@ def lien_hors_sommaire(app: Sphinx, env: BuildEnvironment, node, contnode) -> no
     refdoc = node.get("refdoc", env.docname)
     if node["reftype"] == "doc":
         cible = docname_join(refdoc, node["reftarget"])
-        source = _source(srcdir, cible, app.config.source_suffix)
+        source = source_du_document(srcdir, cible, app.config.source_suffix)
         if source is None:
             return None
         texte = contnode.astext() if node.get("refexplicit") else titre_de_source(source)
