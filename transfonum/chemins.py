@@ -17,11 +17,13 @@ RACINE: Path = Path(__file__).resolve().parent.parent
 #: Le code du kit.
 PAQUET: Path = Path("transfonum")
 
+#: La table des matières du livre : la liste des pages (lue par :mod:`transfonum.sommaire`).
+TABLE_DES_MATIERES: Path = Path("_toc.yml")
 #: Le paquet de données Frictionless : chaque chiffre et sa provenance.
 DONNEES: Path = Path("data")
 #: Les chapitres (carnets MyST).
 LIVRE: Path = Path("book")
-#: La partie du livre pour enseigner : page du cours, plans de séance, cas.
+#: Le cours : page du cours, programme, plans de séance et cas.
 ENSEIGNER: Path = LIVRE / "enseigner"
 #: Les carnets d'exercices : sources (à modifier), éditions élève et enseignant, clés.
 EXERCICES: Path = Path("exercises")
@@ -56,6 +58,16 @@ def carnet_corrige(chapitre: str) -> Path:
 def source_carnet(chapitre: str) -> Path:
     """La source MyST des deux carnets : ``exercises/sources/<chapitre>.md``."""
     return SOURCES_CARNETS / f"{chapitre}.md"
+
+
+def plan_de_seance(chapitre: str) -> Path:
+    """Le plan de la séance d'un chapitre (édition enseignante) : ``book/enseigner/seance-<chapitre>.md``."""
+    return ENSEIGNER / f"seance-{chapitre}.md"
+
+
+def cas_du_chapitre(chapitre: str) -> Path:
+    """Le cas d'un chapitre : ``book/enseigner/cas-<chapitre>.md``."""
+    return ENSEIGNER / f"cas-{chapitre}.md"
 
 
 def diaporama(chapitre: str) -> Path:

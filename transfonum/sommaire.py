@@ -1,14 +1,15 @@
-"""La table des matières du livre (``_toc.yml``), seule liste des pages : ce qu'elle
-contient est construit, imprimé et lié ; ce qu'elle omet ne l'est pas.
+"""La table des matières du livre (``_toc.yml``) : la seule liste des pages du kit.
 
-::
+Ce qui n'y est pas n'est pas dans le site (``only_build_toc_files`` de ``_config.yml``),
+ni dans la page du cours, le programme, les diaporamas, les PDF ou les tests qui
+parcourent les pages. Tout ce qui a besoin de la liste des pages la lit ici ::
 
     from transfonum.sommaire import chapitres_du_sommaire, pages_du_sommaire
-    pages_du_sommaire()      # ['book/intro', 'book/pandas-altair', …, 'book/bibliographie']
-    chapitres_du_sommaire()  # ['pandas-altair', 'social-business', …]
+    pages_du_sommaire()        # ["book/intro", "book/pandas-altair", …, "book/bibliographie"]
+    chapitres_du_sommaire()    # ["book/pandas-altair", "book/social-business", …]
 
-Les chapitres sont les pages des parties numérotées (``numbered: true``), dans l'ordre de
-la table.
+Les noms sont ceux de ``_toc.yml`` (chemin du fichier depuis la racine, sans extension),
+qui sont aussi les noms des documents pour Sphinx. Le module ne dépend que de PyYAML.
 """
 
 from __future__ import annotations
@@ -17,49 +18,74 @@ from pathlib import Path
 
 import yaml
 
-from transfonum.chemins import RACINE
+from transfonum.chemins import RACINE, TABLE_DES_MATIERES
 
-#: Le nom de la table des matières, à la racine du livre.
-TABLE = "_toc.yml"
+#: Les clés de ``_toc.yml`` qui contiennent d'autres entrées.
+_CLES_ENFANTS = ("parts", "chapters", "sections")
 
 
 class ErreurSommaire(ValueError):
-    """La table des matières est absente ou illisible ; le message dit où et pourquoi."""
+    """La table des matières ne se lit pas (fichier absent, YAML invalide, racine manquante)."""
 
 
-def lire_sommaire(racine: Path = RACINE) -> dict:
-    """La table des matières de ``racine`` (``_toc.yml`` lu)."""
-    chemin = racine / TABLE
+def lire_table(table: Path | None = None) -> dict:
+    """La table des matières lue (``_toc.yml`` du dépôt si ``table`` n'est pas donnée).
+
+    :raises ErreurSommaire: si le fichier manque, n'est pas du YAML ou n'a pas de ``root``.
+    """
+    chemin = table if table is not None else RACINE / TABLE_DES_MATIERES
     try:
-        table = yaml.safe_load(chemin.read_text(encoding="utf-8"))
+        contenu = yaml.safe_load(chemin.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ErreurSommaire(f"{chemin} : table des matières introuvable") from None
+        raise ErreurSommaire(f"table des matières introuvable : {chemin}") from None
     except yaml.YAMLError as err:
-        raise ErreurSommaire(f"{chemin} : YAML illisible ({err})") from None
-    if not isinstance(table, dict) or not isinstance(table.get("root"), str):
-        raise ErreurSommaire(f"{chemin} : la clé « root » (la page d'accueil du livre) manque")
-    return table
+        raise ErreurSommaire(f"{chemin.name} : YAML invalide ({err})") from None
+    if not isinstance(contenu, dict) or not isinstance(contenu.get("root"), str):
+        raise ErreurSommaire(f"{chemin.name} : la clé « root » (la première page du livre) manque")
+    return contenu
 
 
 def _fichiers(entrees: list[dict]) -> list[str]:
     """Les fichiers d'une liste d'entrées de la table, dans l'ordre, à toute profondeur."""
-    trouves = []
+    trouves: list[str] = []
     for entree in entrees or []:
-        trouves += [entree["file"]] if "file" in entree else []
-        for cle in ("parts", "chapters", "sections"):
+        if "file" in entree:
+            trouves.append(_sans_extension(entree["file"]))
+        for cle in _CLES_ENFANTS:
             trouves += _fichiers(entree.get(cle, []))
     return trouves
 
 
-def pages_du_sommaire(racine: Path = RACINE) -> list[str]:
-    """Chaque page de la table des matières, sans extension, la racine d'abord
-    (``book/intro``, ``book/cdo``, ``book/enseigner/cas-cdo``…)."""
-    table = lire_sommaire(racine)
-    return [table["root"], *_fichiers([{k: v for k, v in table.items() if k != "root"}])]
+def _sans_extension(nom: str) -> str:
+    return nom.removesuffix(".md").removesuffix(".ipynb")
 
 
-def chapitres_du_sommaire(racine: Path = RACINE) -> list[str]:
-    """Les noms des chapitres (``cdo``…) : les pages des parties numérotées, dans l'ordre."""
-    table = lire_sommaire(racine)
-    parties = [p for p in table.get("parts", []) if p.get("numbered")]
-    return [Path(f).name for f in _fichiers(parties)]
+def pages_de_la_table(contenu: dict) -> list[str]:
+    """Les pages d'une table des matières déjà lue, dans l'ordre, la racine d'abord."""
+    return [_sans_extension(contenu["root"]), *_fichiers([{k: contenu[k] for k in _CLES_ENFANTS if k in contenu}])]
+
+
+def pages_du_sommaire(table: Path | None = None) -> list[str]:
+    """Toutes les pages de la table des matières, dans l'ordre du livre, la racine d'abord
+    (``book/intro``, ``book/pandas-altair``, …)."""
+    return pages_de_la_table(lire_table(table))
+
+
+def chapitres_de_la_table(contenu: dict) -> list[str]:
+    """Les chapitres d'une table des matières déjà lue (voir :func:`chapitres_du_sommaire`)."""
+    if "parts" not in contenu:
+        return [_sans_extension(e["file"]) for e in contenu.get("chapters", []) if "file" in e]
+    return [_sans_extension(e["file"]) for partie in contenu["parts"] if partie.get("numbered")
+            for e in partie.get("chapters", []) if "file" in e]
+
+
+def chapitres_du_sommaire(table: Path | None = None) -> list[str]:
+    """Les chapitres du livre, dans l'ordre : les pages de tête des parties numérotées
+    (« 1. … », ``numbered: true``), sans leurs sections ; sans partie, les chapitres de
+    la table."""
+    return chapitres_de_la_table(lire_table(table))
+
+
+def racine_du_sommaire(table: Path | None = None) -> str:
+    """La première page du livre (``root`` de la table : l'introduction)."""
+    return _sans_extension(lire_table(table)["root"])

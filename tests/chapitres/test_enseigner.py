@@ -26,18 +26,21 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from transfonum.chemins import RACINE
 from transfonum.exercices.cles import DOSSIER_CLES
+from transfonum.site.programme import en_tete
+from transfonum.sommaire import chapitres_du_sommaire, lire_table, pages_du_sommaire, racine_du_sommaire
 
 LIVRE = RACINE / "book"
 ENSEIGNER = LIVRE / "enseigner"
-TOC = yaml.safe_load((RACINE / "_toc.yml").read_text(encoding="utf-8"))
+TOC = lire_table()
 
 # Chapters of the book that have no session plan yet, and why. A chapter of the
 # « Chapitres » part that is neither here nor planned makes test_every_chapter_is_planned fail.
 SANS_PLAN: dict[str, str] = {}
+#: The pages of the part that are neither a plan nor a case: the course page and the syllabus.
+PAGES_DU_COURS = ("index", "programme")
 
 ETAPES = ["Accroche", "Lecture des chiffres", "Exercices du carnet", "Discussion du cas", "Synthèse"]
 NIVEAUX = ["Insuffisant", "Acceptable", "Bien", "Très bien"]
@@ -68,8 +71,8 @@ def _fichiers(entrees) -> list[str]:
     return out
 
 
-CHAPITRES = [Path(f).name for f in _fichiers(_partie("Chapitres")["chapters"])]
-RACINE_LIVRE = Path(TOC["root"]).name
+CHAPITRES = [Path(f).name for f in chapitres_du_sommaire()]
+RACINE_LIVRE = Path(racine_du_sommaire()).name
 PLAN_RACINE = ENSEIGNER / f"seance-{RACINE_LIVRE}.md"
 PLANIFIES = [c for c in CHAPITRES if (ENSEIGNER / f"seance-{c}.md").exists()]
 
@@ -228,9 +231,11 @@ def test_every_chapter_is_planned_or_says_why_not():
 
 
 def test_plans_and_cases_come_in_pairs_in_the_instructor_part():
-    pages = sorted(p.stem for p in ENSEIGNER.glob("*.md"))
+    # The pages of the part as the table of contents lists them: a plan or case left on
+    # disk but out of the table is not part of the course.
+    pages = sorted(Path(p).name for p in pages_du_sommaire() if p.startswith("book/enseigner/"))
     for stem in pages:
-        if stem != "index":
+        if stem not in PAGES_DU_COURS:
             genre, chapitre = stem.split("-", 1)
             assert genre in ("seance", "cas"), f"book/enseigner/{stem}.md : ni plan ni cas"
             if (genre, chapitre) == ("seance", RACINE_LIVRE):
@@ -242,10 +247,10 @@ def test_plans_and_cases_come_in_pairs_in_the_instructor_part():
     partie = _partie("Enseigner avec ce kit")
     assert not partie.get("numbered"), "la partie des enseignants n'est pas numérotée"
     assert partie["chapters"][0]["file"] == "book/enseigner/index"
-    assert sorted(_fichiers(partie["chapters"][0].get("sections", []))) == sorted(attendu)
+    sections = [f for f in _fichiers(partie["chapters"][0].get("sections", [])) if Path(f).name not in PAGES_DU_COURS]
+    assert sorted(sections) == sorted(attendu)
     if PLAN_RACINE.exists():
-        premier = _fichiers(partie["chapters"][0]["sections"])[0]
-        assert premier == f"book/enseigner/seance-{RACINE_LIVRE}", "le plan de l'introduction vient en premier"
+        assert sections[0] == f"book/enseigner/seance-{RACINE_LIVRE}", "le plan de l'introduction vient en premier"
 
     for chapitre in PLANIFIES:
         assert (ENSEIGNER / f"cas-{chapitre}.md").exists(), f"le chapitre « {chapitre} » a un plan mais pas de cas"
@@ -300,12 +305,21 @@ def test_a_case_is_fictional_graded_on_twenty_and_hides_only_its_model_answer(ch
     assert sum(p for _, p in grille(texte)) == 20
 
 
-def test_the_course_page_links_every_chapter_and_every_case():
+def test_the_course_page_and_the_syllabus_are_generated_from_the_toc():
+    """No hand-written row: the course table, the list of cases and the syllabus come from
+    the table of contents (transfonum.site.programme), so a chapter taken out leaves them."""
     index = _lire(ENSEIGNER / "index.md")
-    for page in [Path(TOC["root"]).name, *CHAPITRES]:
-        assert f"{{doc}}`../{page}`" in index, f"enseigner/index.md ne nomme pas le chapitre « {page} »"
-    for chapitre in PLANIFIES:
-        assert f"{{doc}}`/book/enseigner/cas-{chapitre}`" in index
+    assert "```{tableau-des-seances}" in index and "```{liste-des-cas}" in index
+    assert not re.search(r"^\|.*\{doc\}`\.\./", index, re.M), "une ligne du tableau écrite à la main"
+    assert not re.search(r"\{doc\}`/book/enseigner/cas-", index), "un cas listé à la main"
+    assert "```{programme-du-cours}" in _lire(ENSEIGNER / "programme.md")
+
+
+@pytest.mark.parametrize("chapitre", [RACINE_LIVRE, *PLANIFIES])
+def test_a_plan_says_in_its_header_what_the_course_table_shows(chapitre):
+    entete = en_tete(ENSEIGNER / f"seance-{chapitre}.md")
+    for cle in ("seance", "prerequis", "production"):
+        assert isinstance(entete.get(cle), str) and entete[cle].strip(), f"seance-{chapitre}.md : « {cle} » manque dans l'en-tête"
 
 
 def test_no_page_but_a_plan_names_a_plan():

@@ -18,7 +18,7 @@ import pytest
 
 from transfonum import chemins
 from transfonum.exercices import journal, notes
-from transfonum.exercices.bilan import exercices_du_chapitre, points
+from transfonum.exercices.bilan import REGLE_DES_POINTS, exercices_du_chapitre, points
 from transfonum.exercices.copies import ErreurCopies, extraire, lister, nom_eleve
 from transfonum.exercices.execution import Limites, lire_carnet
 
@@ -166,8 +166,13 @@ def test_one_french_feedback_page_per_student(graded):
 def test_points_rule_of_the_course_page():
     assert points(0, 19) == 0.0 and points(19, 19) == 6.0 and points(4, 7) == 3.4 and points(1, 4) == 1.5
     assert points(3, 0) == 0.0
-    course = (chemins.RACINE / chemins.LIVRE / "enseigner" / "index.md").read_text(encoding="utf-8")
-    assert "6 × exercices justes ÷ exercices des carnets corrigés, arrondi au dixième" in course
+    # The rule has one home (bilan); the course page and the syllabus show it through the
+    # {notation} role, in the assessment they both include.
+    assert REGLE_DES_POINTS == "6 × exercices justes ÷ exercices des carnets corrigés, arrondi au dixième"
+    evaluation = (chemins.RACINE / chemins.ENSEIGNER / "_evaluation.md").read_text(encoding="utf-8")
+    assert "{notation}`regle`" in evaluation and "{notation}`points`" in evaluation
+    for page in ("index.md", "programme.md"):
+        assert "{include} _evaluation.md" in (chemins.RACINE / chemins.ENSEIGNER / page).read_text(encoding="utf-8")
 
 
 def test_moodle_names_and_layouts(tmp_path):

@@ -17,11 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
-from transfonum.chemins import DIAPORAMAS, RACINE
+from transfonum.chemins import DIAPORAMAS
 from transfonum.exercices.cles import exporter_cles
 from transfonum.site import allegement
+from transfonum.sommaire import pages_du_sommaire
 
 #: A chart counts as drawn when its container holds an SVG with at least one mark.
 CHART_DRAWN = """() => [...document.querySelectorAll('.transfonum-chart')].map(
@@ -353,21 +352,10 @@ SETTLED = """() => Promise.all(document.getAnimations()
     .map((a) => a.finished))"""
 
 
-def toc_files(entries: list[dict]) -> list[str]:
-    """The files of a table of contents' entries (``_toc.yml`` read), in order."""
-    found = []
-    for entry in entries:
-        found += [entry["file"]] if "file" in entry else []
-        for key in ("parts", "chapters", "sections"):
-            found += toc_files(entry.get(key, []))
-    return found
-
-
 def site_pages() -> list[str]:
     """The pages the built site must have, known before it is built: every file of
     ``_toc.yml``, the root copy of the introduction, the index and the search page."""
-    toc = yaml.safe_load((RACINE / "_toc.yml").read_text(encoding="utf-8"))
-    return ["index.html", "genindex.html", "search.html"] + [f"{f}.html" for f in [toc["root"], *toc_files(toc.get("parts", []))]]
+    return ["index.html", "genindex.html", "search.html"] + [f"{f}.html" for f in pages_du_sommaire()]
 
 
 PAGES = site_pages()

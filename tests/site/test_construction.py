@@ -11,6 +11,7 @@ import pytest
 import os
 import re
 import shutil
+import subprocess
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,6 +99,38 @@ def test_book_builds_from_clean_without_warnings(built_site):
     assert (html_dir / "book" / "intro.html").exists()
     assert "build succeeded." in log
     assert not re.search(r": (WARNING|ERROR|CRITICAL):|finished with problems", log), log[-4000:]
+
+
+def test_a_successful_build_says_little_and_keeps_the_rest_in_its_log(built_site):
+    """What ``make book`` shows of a real build from clean (every notebook executed): the
+    lines the terminal gets, plus the summary, plus make's, the command's and the data
+    check's own line; everything Jupyter Book said is in ``_build/construction.log``."""
+    html_dir, log = built_site
+    ecran = [ligne for ligne in map(construction.ligne_pour_l_ecran, log.splitlines()) if ligne]
+    ecran += construction.resume(subprocess.CompletedProcess([], 0, log), html_dir.parent.parent)
+    assert len(ecran) + 3 <= 40, "\n".join(ecran)
+    assert any(ligne.startswith("Carnet exécuté : rse (") for ligne in ecran), "the build shows its progress"
+    assert (html_dir.parent / "construction.log").read_text(encoding="utf-8") == log
+    assert "INFO fontTools" not in "\n".join(ecran)
+
+
+def test_warnings_errors_and_the_kits_notices_reach_the_terminal_and_noise_does_not():
+    montrer = construction.ligne_pour_l_ecran
+    assert montrer("\x1b[91m/k/book/a.md:3: WARNING: unknown document: 'b'\x1b[39;49;00m") == "/k/book/a.md:3: WARNING: unknown document: 'b'"
+    assert montrer("ZeroDivisionError: division by zero") and montrer("Traceback (most recent call last):")
+    assert montrer(f"{construction.MARQUE_AVIS}Liens de lancement désactivés")
+    assert montrer("/k/book/rse.md: Executed notebook in 20.47 seconds [mystnb]") == "Carnet exécuté : rse (20,47 s)"
+    for bruit in ("# 2026-12-03 19:57:22,477 INFO fontTools.subset __init__.py:3858 -- glyf pruned",
+                  "reading sources... [ 25%] book/annexe-sources", "[IPKernelApp] WARNING | Kernel is running over TCP",
+                  "/k/book/rse.md: Executing notebook using local CWD [mystnb]"):
+        assert montrer(bruit) is None, bruit
+
+
+def test_a_failed_build_shows_the_end_of_its_log(tmp_path):
+    log = "".join(f"ligne {n}\n" for n in range(100)) + "ZeroDivisionError: division by zero\n"
+    fin = construction.resume(subprocess.CompletedProcess([], 1, log), tmp_path)
+    assert "ZeroDivisionError: division by zero" in fin and "ligne 99" in fin and "ligne 10" not in fin
+    assert "construction.log" in fin[-1] and fin[-1].startswith("Échec")
 
 
 def test_site_is_french(built_site):

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from sweep import toc_files
 
 from transfonum.site import edition_etudiante as ee
+from transfonum.sommaire import pages_de_la_table
 
 TOC = {
     "format": "jb-book", "root": "book/intro",
@@ -22,11 +22,11 @@ TOC = {
 
 def test_instructor_pages_leave_the_table_and_empty_parts_go_with_them():
     table = ee.table_sans_pages_enseignants(TOC, ["book/enseigner/seance-*"])
-    assert toc_files(table["parts"]) == ["book/cdo", "book/rse", "book/rse-lab", "book/enseigner/index",
+    assert pages_de_la_table(table)[1:] == ["book/cdo", "book/rse", "book/rse-lab", "book/enseigner/index",
                                       "book/enseigner/cas-cdo"]
     assert [p["caption"] for p in table["parts"]] == ["Chapitres", "Enseigner avec ce kit"]
     assert table["parts"][0]["numbered"] is True
-    assert toc_files(TOC["parts"])[-1] == "book/enseigner/seance-rse", "the given table is left unchanged"
+    assert pages_de_la_table(TOC)[-1] == "book/enseigner/seance-rse", "the given table is left unchanged"
 
 
 def test_no_pattern_leaves_the_table_as_it_is():
@@ -119,6 +119,10 @@ def test_the_books_student_edition_keeps_cases_and_rubrics_but_no_plan_and_no_mo
     cases = sorted((html_dir / "book" / "enseigner").glob("cas-*.html"))
     assert plans and cases
     assert not [p.name for p in plans if (student / p.relative_to(html_dir)).exists()]
+    # The syllabus is in both editions, and the student's names no plan.
+    programme = (student / "book" / "enseigner" / "programme.html").read_text(encoding="utf-8")
+    assert (html_dir / "book" / "enseigner" / "programme.html").exists() and "Séance 2" in programme
+    assert "seance-" not in programme
     for case in cases:
         teacher = BeautifulSoup(case.read_text(encoding="utf-8"), "html.parser")
         answers = [s.get_text(" ", strip=True)[40:140] for s in teacher.select("div.solution #solution-content")]

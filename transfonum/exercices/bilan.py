@@ -26,6 +26,9 @@ from transfonum.fr import INSECABLE, guillemets
 #: Les points des exercices continus dans l'évaluation de la page du cours
 #: (``book/enseigner/index.md``) : 6 × justes ÷ exercices, arrondi au dixième.
 POINTS_EXERCICES = 6
+#: La règle, dite en français : la page du cours et le programme l'affichent (rôle
+#: ``{notation}`regle```), la page de retour de chaque élève la rappelle.
+REGLE_DES_POINTS = f"{POINTS_EXERCICES} × exercices justes ÷ exercices des carnets corrigés, arrondi au dixième"
 #: Le message d'un exercice dont le chapitre n'a pas de carnet rendu.
 NON_RENDU = "Carnet non rendu."
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from transfonum import fr
 from transfonum.exercices import carnets
-from transfonum.exercices.bilan import POINTS_EXERCICES, Bilan, points
+from transfonum.exercices.bilan import POINTS_EXERCICES, REGLE_DES_POINTS, Bilan, points
 from transfonum.fr import INSECABLE, guillemets
 from transfonum.graphiques import PALETTE
 
@@ -71,8 +71,8 @@ def page(b: Bilan, chapitres: list[str]) -> str:
         f"<h1>{html.escape(titre)}</h1>"
         f'<p class="resume"><strong>{b.justes()} exercice{s_justes} juste{s_justes} sur {b.total()}</strong>, '
         f"soit {fr.nombre(valeur, 1)} point{s_points} sur {POINTS_EXERCICES} pour les exercices continus.</p>"
-        f'<p class="regle">Règle de la page du cours{INSECABLE}: {POINTS_EXERCICES} × exercices justes ÷ '
-        f"exercices des carnets corrigés, arrondi au dixième. Un exercice sans réponse compte faux. "
+        f'<p class="regle">Règle de la page du cours{INSECABLE}: {REGLE_DES_POINTS}. '
+        f"Un exercice sans réponse compte faux. "
         f"Chaque verdict est celui de la cellule {guillemets('verifier')} du carnet rendu, exécuté de "
         f"nouveau du début à la fin.</p>"
         + "".join(parties) + "</main></body></html>\n")

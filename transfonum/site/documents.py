@@ -28,7 +28,8 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 from sphinx_exercise.nodes import exercise_enumerable_node, exercise_node
 
-from transfonum.chemins import ENSEIGNER, LIVRE, carnet_etudiant, diaporama, fiche_exercices, pdf_chapitre, pdf_page
+from transfonum.chemins import (ENSEIGNER, LIVRE, TABLE_DES_MATIERES, carnet_etudiant, diaporama, fiche_exercices,
+                               pdf_chapitre, pdf_page)
 from transfonum.fr import INSECABLE, espaces_francaises
 from transfonum.site.edition_etudiante import motifs_enseignants
 from transfonum.sommaire import chapitres_du_sommaire, pages_du_sommaire
@@ -55,13 +56,13 @@ class Imprime:
 def imprimes(racine: Path) -> list[Imprime]:
     """Les pages à imprimer du livre ``racine``, dans l'ordre de sa table des matières : les
     chapitres, puis les pages du cours."""
-    pages = pages_du_sommaire(racine)
-    noms = set(chapitres_du_sommaire(racine))
+    pages = pages_du_sommaire(racine / TABLE_DES_MATIERES)
+    chapitres_numerotes = set(chapitres_du_sommaire(racine / TABLE_DES_MATIERES))
     reservees = motifs_enseignants(racine / "_config.yml")
     chapitres, cours = [], []
     for page in pages[1:]:
         chemin = Path(page)
-        if chemin.parent == LIVRE and (chemin.name in noms or (racine / carnet_etudiant(chemin.name)).exists()):
+        if chemin.parent == LIVRE and (page in chapitres_numerotes or (racine / carnet_etudiant(chemin.name)).exists()):
             chapitres.append(Imprime(page, pdf_chapitre(chemin.name), fiche_exercices(chemin.name)))
         elif chemin.parent == ENSEIGNER and not any(fnmatchcase(page, m) for m in reservees):
             cours.append(Imprime(page, pdf_page(page)))

@@ -17,6 +17,9 @@ from pathlib import Path
 
 import yaml
 
+from transfonum.chemins import TABLE_DES_MATIERES
+from transfonum.sommaire import lire_table
+
 #: Le réglage de ``_config.yml`` (section ``sphinx.config``) qui nomme ces pages.
 REGLAGE = "transfonum_pages_enseignants"
 #: Le nom de la table des matières écrite pour l'édition étudiante (dans le dossier de sortie).
@@ -78,7 +81,7 @@ def ecrire_table(source: Path, dossier: Path) -> Path:
     """Écrit dans ``dossier`` la table des matières de l'édition étudiante du livre
     ``source`` ; renvoie son chemin."""
     motifs = motifs_enseignants(source / "_config.yml")
-    table = yaml.safe_load((source / "_toc.yml").read_text(encoding="utf-8"))
+    table = lire_table(source / TABLE_DES_MATIERES)
     chemin = dossier / NOM_TABLE
     chemin.parent.mkdir(parents=True, exist_ok=True)
     chemin.write_text(

@@ -8,11 +8,16 @@ un gestionnaire par événement, dans l'ordre où les pièces doivent jouer.
   Thebe, description de la page, boutons de lancement et documents du chapitre (diaporama, PDF) ;
 - ``doctree-resolved`` : les notes de bas de page ont leur définition ; un diaporama par
   chapitre, tiré de l'arbre du document (:mod:`~transfonum.site.diaporamas`) ;
-- ``build-finished`` (après les autres extensions) : les correctifs déclarés
+- ``missing-reference`` : un lien vers une page hors de la table des matières devient du
+  texte simple (:mod:`~transfonum.site.sommaire_site`) ;
+- ``build-finished`` (après les autres extensions) : les pages sorties de la table des
+  matières retirées du site (:mod:`~transfonum.site.sommaire_site`), les correctifs déclarés
   (:mod:`~transfonum.site.correctifs`) sur les pages écrites, puis site allégé
   (:mod:`~transfonum.site.allegement`) ;
 - les gabarits du kit (``site/modeles/``, avant ceux du thème), la directive
-  ``{autoevaluation}``, les rôles ``{notebook-exercice}`` et ``{extrait}``
+  ``{autoevaluation}``, les directives du cours tirées de la table des matières
+  (``{tableau-des-seances}``, ``{liste-des-cas}``, ``{programme-du-cours}``, rôle
+  ``{notation}`` : :mod:`~transfonum.site.programme`), les rôles ``{notebook-exercice}`` et ``{extrait}``
   (:mod:`~transfonum.site.extraits`), deux visiteurs de nœuds
   (cellules repliées, entrées de bibliographie) et cinq post-transformations
   (invites en français, titres des solutions, en-têtes vides des tableaux de pandas,
@@ -31,8 +36,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from transfonum.site import (accessibilite, allegement, autoevaluation, bibliographie, correctifs, diaporamas,
-                             documents, edition_etudiante, empreinte, entete, extraits, interface, lancement, recherche,
-                             tableaux, vega)
+                             documents, edition_etudiante, empreinte, entete, extraits, interface, lancement,
+                             programme, recherche, sommaire_site, tableaux, vega)
 from transfonum.site.construction import VARIABLE_EDITION_ETUDIANTE
 from transfonum.site.statique import FEUILLE_DE_STYLE, FEUILLE_IMPRESSION, MODELES, STATIQUE
 
@@ -83,6 +88,7 @@ def _contexte_de_page(app: Sphinx, pagename: str, templatename: str, context: di
 def _construction_finie(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
+    sommaire_site.retirer_pages_perimees(app)
     correctifs.appliquer(Path(app.outdir), app.transfonum_pages_ecrites, app.config.html_theme_options)
     allegement.alleger(app)
 
@@ -99,6 +105,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("source-read", _source_lue)
     # Après les gestionnaires du thème (priorité 500), dont il complète les boutons.
     app.connect("html-page-context", _contexte_de_page, priority=600)
+    app.connect("missing-reference", sommaire_site.lien_hors_sommaire)
     app.connect("doctree-resolved", interface.verifier_notes)
     app.connect("doctree-resolved", diaporamas.ecrire)
     app.add_post_transform(diaporamas.NumerosDesDiapos)
@@ -112,6 +119,11 @@ def setup(app: Sphinx) -> dict:
     app.add_node(documents.documents_du_cours)
     app.add_role("extrait", extraits.role_extrait)
     app.add_directive("lieux-des-extraits", extraits.DirectiveLieuxDesExtraits)
+    app.add_config_value("transfonum_mots_par_minute", 200, "env", [int])
+    app.add_directive("tableau-des-seances", programme.TableauDesSeances)
+    app.add_directive("liste-des-cas", programme.ListeDesCas)
+    app.add_directive("programme-du-cours", programme.ProgrammeDuCours)
+    app.add_role("notation", programme.role_notation)
     app.add_node(extraits.noeud_lieux_extraits)
     app.connect("env-purge-doc", extraits.oublier_page)
     app.connect("env-merge-info", extraits.fusionner)

@@ -40,6 +40,7 @@ from transfonum.chemins import carnet_etudiant, source_carnet
 from transfonum.exercices.carnets import APPEL_VERIFIER
 from transfonum.exercices.cles import cles_du_kit
 from transfonum.fr import INSECABLE
+from transfonum.site.construction import avis
 
 JOURNAL = logging.getLogger(__name__)
 
@@ -169,7 +170,7 @@ def retenir_reglages(app: Sphinx, config: Config) -> None:
     depot = trouver_depot(theme.get("repository_url", ""), theme.get("repository_branch", ""),
                           os.environ, Path(app.srcdir))
     if depot is None:
-        JOURNAL.info(bold(
+        avis(JOURNAL, bold(
             "Liens de lancement désactivés : aucun dépôt en ligne trouvé (ni repository.url dans "
             "_config.yml, ni GITHUB_REPOSITORY, ni remote « origin » de git en https ou ssh). "
             "Renseignez repository.url pour que les élèves puissent ouvrir les carnets."))
@@ -179,7 +180,7 @@ def retenir_reglages(app: Sphinx, config: Config) -> None:
                      use_repository_button=True, use_issues_button=True)
         branche, avertissement = branche_des_carnets(depot, config.transfonum_branche_etudiante, Path(app.srcdir))
         if avertissement:
-            JOURNAL.info(bold(avertissement))
+            avis(JOURNAL, bold(avertissement))
     setattr(app, _REGLAGES, {
         "binderhub_url": (buttons.get("binderhub_url") or "").strip() if depot else "",
         "jupyterhub_url": (buttons.get("jupyterhub_url") or "").strip() if depot else "",
