@@ -17,6 +17,7 @@ import pypdf
 import pytest
 from bs4 import BeautifulSoup
 
+from livre_exemple import CONFIG_ENSEIGNANTS, table_des_matieres
 from transfonum.chemins import IMPRESSIONS, fiche_exercices, pdf_chapitre
 from transfonum.outils import impression
 from transfonum.site.autoevaluation import CASE, html_papier
@@ -38,31 +39,12 @@ def _same(text: str) -> str:
 
 # --- Without a browser ---------------------------------------------------------------
 
-CONFIG = 'sphinx:\n  config:\n    transfonum_pages_enseignants: ["book/enseigner/seance-*"]\n'
-TOC = """format: jb-book
-root: book/intro
-parts:
-  - caption: Chapitres
-    numbered: true
-    chapters:
-      - file: book/a
-      - file: book/sans-carnet
-  - caption: Enseigner
-    chapters:
-      - file: book/enseigner/index
-        sections:
-          - file: book/enseigner/programme
-          - file: book/enseigner/seance-a
-          - file: book/enseigner/cas-a
-  - caption: Annexes
-    chapters:
-      - file: book/annexe
-      - file: book/glossaire
-"""
+TOC = table_des_matieres(["book/a", "book/sans-carnet"], ["book/enseigner/programme", "book/enseigner/seance-a",
+                                                     "book/enseigner/cas-a"], ["book/annexe", "book/glossaire"])
 
 
 def test_the_printed_list_is_the_toc(tmp_path):
-    (tmp_path / "_config.yml").write_text(CONFIG, encoding="utf-8")
+    (tmp_path / "_config.yml").write_text(CONFIG_ENSEIGNANTS, encoding="utf-8")
     (tmp_path / "_toc.yml").write_text(TOC, encoding="utf-8")
     (tmp_path / "exercises").mkdir()
     for name in ("a", "annexe", "retire"):  # « retire » has a notebook but left the toc

@@ -19,24 +19,11 @@ from pathlib import Path
 
 import pytest
 
+from livre_exemple import table_des_matieres
 from transfonum.chemins import RACINE
 
 RECETTE = RACINE / "CONTRIBUTING.md"
-TOC = """format: jb-book
-root: book/accueil
-parts:
-  - caption: Chapitres
-    numbered: true
-    chapters:
-      - file: book/premier
-  - caption: Enseigner avec ce kit
-    chapters:
-      - file: book/enseigner/index
-        sections:
-          - file: book/enseigner/programme
-"""
-DEROULE = ("## Déroulé\n\n| Durée (min) | Étape |\n|---|---|\n| 10 | Accroche |\n| 20 | Lecture des chiffres |\n"
-           "| 30 | Exercices du carnet |\n| 20 | Discussion du cas |\n| 10 | Synthèse |\n")
+TOC = table_des_matieres(["book/premier"], ["book/enseigner/programme"], racine="book/accueil")
 
 
 def recette() -> str:
@@ -68,13 +55,14 @@ def petit_kit(root: Path) -> Path:
         shutil.copy(RACINE / "book" / "enseigner" / page, root / "book" / "enseigner" / page)
     (root / "_toc.yml").write_text(TOC, encoding="utf-8")
     (root / "book" / "accueil.md").write_text("# Accueil\n\nLe livre.\n", encoding="utf-8")
-    (root / "book" / "premier.md").write_text("# Premier chapitre\n\nDu texte.\n", encoding="utf-8")
+    (root / "book" / "premier.md").write_text(
+        "# Premier chapitre\n\n## Objectifs d'apprentissage\n\n- **Lire** un chiffre.\n\nDu texte.\n", encoding="utf-8")
     return root
 
 
 def suivre_la_recette(root: Path, page: str) -> None:
     """Add the chapter ``page`` as CONTRIBUTING says: its page, three toc lines, its plan
-    (the recipe's header, then a timed plan) and its case."""
+    (the recipe's, as it is) and its case."""
     ligne_chapitre, lignes_cours = (b.replace("<page>", page) for b in blocs(recette(), "yaml"))
     toc = (root / "_toc.yml").read_text(encoding="utf-8")
     toc = toc.replace("      - file: book/premier\n", "      - file: book/premier\n" + ligne_chapitre)
@@ -83,8 +71,7 @@ def suivre_la_recette(root: Path, page: str) -> None:
         "---\nkernelspec:\n  display_name: Python 3\n  language: python\n  name: python3\n---\n\n"
         "# Un chapitre ajouté\n\n" + "Quelques mots de prose. " * 50 + "\n", encoding="utf-8")
     entete = blocs(recette(), "markdown")[0].replace("Le nom de la séance dans le tableau du cours", "Séance ajoutée")
-    (root / "book" / "enseigner" / f"seance-{page}.md").write_text(
-        entete + f"\n# Séance : {page}\n\n{DEROULE}", encoding="utf-8")
+    (root / "book" / "enseigner" / f"seance-{page}.md").write_text(entete, encoding="utf-8")
     (root / "book" / "enseigner" / f"cas-{page}.md").write_text(
         f"# Cas : une entreprise fictive\n\nCas du chapitre {{doc}}`../{page}`. Livrable : **une affiche**.\n",
         encoding="utf-8")
@@ -107,3 +94,5 @@ def test_a_chapter_added_by_the_recipe_is_built_and_listed(tmp_path):
     programme = (html / "enseigner" / "programme.html").read_text(encoding="utf-8")
     assert "Séance 3" in programme and "une affiche" in programme and "90 min" in programme
     assert (html / "enseigner" / "seance-nouveau.html").exists()
+    assert (root / "_build" / "html" / "diapos" / "nouveau.html").exists(), "un diaporama, sans carnet"
+    assert "../impressions/nouveau.pdf" in chapitre and "../diapos/nouveau.html" in chapitre, "son menu Télécharger"

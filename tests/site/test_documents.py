@@ -10,24 +10,11 @@ from types import SimpleNamespace
 from docutils import nodes
 from sphinx_exercise.nodes import exercise_enumerable_node
 
+from livre_exemple import CONFIG_ENSEIGNANTS, table_des_matieres
 from transfonum.site import documents
 
-CONFIG = 'sphinx:\n  config:\n    transfonum_pages_enseignants: ["book/enseigner/seance-*"]\n'
-TOC = """format: jb-book
-root: book/intro
-parts:
-  - caption: Chapitres
-    numbered: true
-    chapters:
-      - file: book/avec-carnet
-      - file: book/sans-carnet
-  - caption: Enseigner
-    chapters:
-      - file: book/enseigner/index
-        sections:
-          - file: book/enseigner/seance-avec-carnet
-          - file: book/enseigner/cas-avec-carnet
-"""
+TOC = table_des_matieres(["book/avec-carnet", "book/sans-carnet"],
+                         ["book/enseigner/seance-avec-carnet", "book/enseigner/cas-avec-carnet"])
 
 
 #: The chapters the toc numbers (Sphinx's ``env.toc_secnumbers``): they have a deck.
@@ -47,7 +34,7 @@ def _menu(root, pagename: str, exercices: bool) -> list[str]:
 
 
 def test_the_menu_follows_the_toc_with_or_without_a_notebook(tmp_path):
-    (tmp_path / "_config.yml").write_text(CONFIG, encoding="utf-8")
+    (tmp_path / "_config.yml").write_text(CONFIG_ENSEIGNANTS, encoding="utf-8")
     (tmp_path / "_toc.yml").write_text(TOC, encoding="utf-8")
     (tmp_path / "exercises").mkdir()
     (tmp_path / "exercises" / "avec-carnet.ipynb").write_text("{}", encoding="utf-8")

@@ -14,35 +14,18 @@ from pathlib import Path
 
 import pytest
 
+from livre_exemple import PLAN, table_des_matieres
 from transfonum import sommaire
 from transfonum.site import programme, sommaire_site
 
 ENTETE_NOTEBOOK = "---\nkernelspec:\n  display_name: Python 3\n  language: python\n  name: python3\n---\n\n"
-DEROULE = ("## Déroulé\n\n| Durée (min) | Étape |\n|---|---|\n| 10 | Accroche |\n| 20 | Lecture des chiffres |\n"
-           "| 30 | Exercices du carnet |\n| 20 | Discussion du cas |\n| 10 | Synthèse |\n")
-TOC = """format: jb-book
-root: book/intro
-parts:
-  - caption: Chapitres
-    numbered: true
-    chapters:
-      - file: book/alpha
-      - file: book/beta
-  - caption: Enseigner avec ce kit
-    chapters:
-      - file: book/enseigner/index
-        sections:
-          - file: book/enseigner/programme
-          - file: book/enseigner/seance-alpha
-          - file: book/enseigner/cas-alpha
-          - file: book/enseigner/seance-beta
-          - file: book/enseigner/cas-beta
-"""
+TOC = table_des_matieres(["book/alpha", "book/beta"], ["book/enseigner/programme", "book/enseigner/seance-alpha",
+                         "book/enseigner/cas-alpha", "book/enseigner/seance-beta", "book/enseigner/cas-beta"])
 
 
 def _plan(chapitre: str, prerequis: str) -> str:
     return (f'---\nseance: "Séance {chapitre}"\nprerequis: "{prerequis}"\nproduction: "un produit de {chapitre}"\n---\n\n'
-            f"# Séance : {chapitre}\n\nPlan du chapitre {{doc}}`../{chapitre}`.\n\n{DEROULE}")
+            f"# Séance : {chapitre}\n\nPlan du chapitre {{doc}}`../{chapitre}`.\n\n{PLAN}")
 
 
 def _cas(chapitre: str) -> str:
