@@ -138,6 +138,30 @@ def test_a_session_is_read_from_its_plan_case_and_chapter(tmp_path):
     assert seances[0].duree is None and seances[0].prerequis == programme.NON_PRECISE
 
 
+def test_the_reading_before_a_session_is_what_its_plan_says(tmp_path):
+    """``lecture`` replaces « le chapitre » and hides the count unless ``lecture_jusqua`` names
+    where it stops; ``demi_seance`` makes the next session share its number and date."""
+    root = petit_cours(tmp_path)
+    (root / "book" / "beta.md").write_text("# Chapitre bêta\n\nUn deux trois.\n\n## Plus loin\n\nQuatre cinq six sept.\n",
+                                           encoding="utf-8")
+    plan = root / "book" / "enseigner" / "seance-alpha.md"
+    plan.write_text(plan.read_text(encoding="utf-8").replace('production:', 'lecture: "rien avant"\ndemi_seance: true\nproduction:'),
+                    encoding="utf-8")
+    plan_beta = root / "book" / "enseigner" / "seance-beta.md"
+    plan_beta.write_text(plan_beta.read_text(encoding="utf-8").replace(
+        'production:', 'lecture: "le début"\nlecture_jusqua: "Plus loin"\nproduction:'), encoding="utf-8")
+    seances = programme.seances(root, root / "_toc.yml")
+    assert (seances[1].lecture, seances[1].mots, seances[1].demi_seance) == ("rien avant", None, True)
+    assert (seances[2].lecture, seances[2].mots) == ("le début", 5)  # « Chapitre bêta » 2 + « Un deux trois » 3
+    texte = "\n".join(programme.programme(seances, 200))
+    assert "Lire\u00a0: rien avant." in texte and "Lire\u00a0: le début (5 mots, environ 1\u00a0min)." in texte
+    assert "**Séance 2**, date" in texte and "**Séance 2, suite** (même date)" in texte and "Séance 3" not in texte
+    assert "Lire le chapitre\u00a0:" in texte  # the root's plan says nothing: the whole chapter
+    plan_beta.write_text(plan_beta.read_text(encoding="utf-8").replace('"Plus loin"', '"Ailleurs"'), encoding="utf-8")
+    with pytest.raises(programme.ErreurProgramme, match="seance-beta.md.*Ailleurs"):
+        programme.seances(root, root / "_toc.yml")
+
+
 def test_a_plan_with_a_broken_header_is_named(tmp_path):
     plan = tmp_path / "seance-x.md"
     plan.write_text("---\n- une liste\n---\n# Séance\n", encoding="utf-8")

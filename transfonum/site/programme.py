@@ -6,12 +6,17 @@ numérotées de la table en usage : :mod:`transfonum.sommaire`), dans l'ordre du
 Ce qu'on sait d'une séance vient des fichiers, jamais d'un chiffre tapé ici :
 
 - l'en-tête YAML de son plan, ``book/enseigner/seance-<chapitre>.md`` : ``seance`` (son
-  nom dans le tableau), ``prerequis`` et ``production`` (du texte MyST) ; le plan est
-  lu sur le disque, même dans l'édition étudiante, qui ne le publie pas ;
+  nom dans le tableau), ``prerequis`` et ``production`` (du texte MyST), ``lecture``
+  (ce que l'étudiant lit avant la séance, du texte MyST ; sans elle : le chapitre
+  entier), ``lecture_jusqua`` (le titre de la section où la lecture s'arrête, pour en
+  compter les mots) et ``demi_seance`` (``true`` : la séance suivante complète celle-ci,
+  les deux ont un seul numéro et une seule date) ; le plan est lu sur le disque, même
+  dans l'édition étudiante, qui ne le publie pas ;
 - la durée de la séance et celle des exercices en classe : le tableau « Déroulé » du plan ;
-- le temps de lecture : les mots de la prose du chapitre (la méthode de l'outil
-  ``words.py`` de l'équipe : :func:`mots_de_prose`), à ``transfonum_mots_par_minute``
-  mots par minute (``_config.yml``) ;
+- le temps de lecture, donné seulement quand on sait ce qui est lu (le chapitre entier,
+  ou sa prose avant la section ``lecture_jusqua``) : les mots de la prose (la méthode de
+  l'outil ``words.py`` de l'équipe : :func:`mots_de_prose`), à
+  ``transfonum_mots_par_minute`` mots par minute (``_config.yml``) ;
 - le nombre d'exercices : les appels ``verifier`` du carnet ``exercises/<chapitre>.ipynb`` ;
 - le livrable du cas : la phrase « Livrable : **…** » de ``cas-<chapitre>.md``, si le
   cas est dans la table.
@@ -132,10 +137,24 @@ class Seance:
     production: str                  #: texte MyST, ou :data:`NON_PRECISE`
     duree: int | None                #: minutes (somme du déroulé du plan), ``None`` sans plan
     minutes_exercices: int | None    #: minutes de l'étape « Exercices du carnet » du plan
-    mots: int                        #: mots de la prose du chapitre
+    lecture: str | None              #: ce qui est lu avant la séance (MyST), ``None`` : le chapitre
+    mots: int | None                 #: mots de la prose lue avant, ``None`` si le plan ne permet pas de les compter
+    demi_seance: bool                #: la séance suivante complète celle-ci (même numéro, même date)
     exercices: int                   #: exercices vérifiés par son carnet (0 sans carnet)
     cas: str | None                  #: la page du cas, si elle est dans la table
     livrable: str | None             #: ce que le cas fait rendre
+
+
+def prose_avant(texte: str, titre: str) -> str:
+    """La page MyST ``texte`` coupée avant la section de titre ``titre`` (un titre ``##``
+    ou plus profond, comparé sans les espaces en trop).
+
+    :raises ErreurProgramme: si aucune section ne porte ce titre."""
+    voulu = " ".join(titre.split())
+    for trouve in re.finditer(r"^#{2,6}[ \t]+(.+?)[ \t]*$", texte, re.M):
+        if " ".join(trouve.group(1).split()) == voulu:
+            return texte[:trouve.start()]
+    raise ErreurProgramme(f"lecture_jusqua : aucune section « {titre} » dans le chapitre")
 
 
 def seance(srcdir: Path, chapitre: str, pages: set[str]) -> Seance:
@@ -156,12 +175,23 @@ def seance(srcdir: Path, chapitre: str, pages: set[str]) -> Seance:
     if cas in pages:
         trouve = _LIVRABLE.search((srcdir / cas_du_chapitre(nom_court)).read_text(encoding="utf-8"))
         livrable = " ".join(trouve.group(1).split()) if trouve else None
+    texte = source.read_text(encoding="utf-8")
+    lecture = entete.get("lecture")
+    jusqua = entete.get("lecture_jusqua")
+    if jusqua:
+        try:
+            mots = mots_de_prose(prose_avant(texte, str(jusqua)))
+        except ErreurProgramme as err:
+            raise ErreurProgramme(f"{plan.name} : {err}") from None
+    else:
+        mots = None if lecture else mots_de_prose(texte)
     return Seance(
         chapitre=chapitre, titre=titre, nom=str(entete.get("seance") or titre),
         prerequis=str(entete.get("prerequis") or NON_PRECISE), production=str(entete.get("production") or NON_PRECISE),
         duree=sum(d for d, _ in etapes) or None,
         minutes_exercices=next((d for d, e in etapes if e == ETAPE_EXERCICES), None),
-        mots=mots_de_prose(source.read_text(encoding="utf-8")), exercices=exercices,
+        lecture=str(lecture) if lecture else None, mots=mots, demi_seance=bool(entete.get("demi_seance")),
+        exercices=exercices,
         cas=cas if cas in pages else None, livrable=livrable)
 
 
@@ -201,26 +231,43 @@ def minutes_de_lecture(mots: int, mots_par_minute: int) -> int:
     return math.ceil(mots / mots_par_minute)
 
 
+def _avant(s: Seance, mots_par_minute: int) -> str:
+    """Ce que l'étudiant lit avant la séance, avec son temps quand on peut le compter."""
+    quoi = f"Lire{fr.INSECABLE}: {_cellule(s.lecture)}" if s.lecture else "Lire le chapitre"
+    if s.mots is None:
+        return fr.espaces_francaises(f"{quoi}.")
+    temps = f"{fr.nombre(s.mots, 0)} mots, environ {minutes_de_lecture(s.mots, mots_par_minute)}{fr.INSECABLE}min"
+    return fr.espaces_francaises(f"{quoi} ({temps})." if s.lecture else f"{quoi} : {temps}.")
+
+
 def programme(liste: list[Seance], mots_par_minute: int) -> list[str]:
-    """Le programme imprimable, en MyST : un tableau (``list-table``), une ligne par séance."""
+    """Le programme imprimable, en MyST : un tableau (``list-table``), une ligne par séance ;
+    une demi-séance et celle qui la complète partagent un numéro et une date."""
     vide = "\\_" * 10
     lignes = ["```{list-table}", ":header-rows: 1", ":widths: 21 27 27 25", "",
               "* - Séance", "  - Avant", "  - En séance", "  - Après"]
-    for numero, s in enumerate(liste, start=1):
-        duree = f"{s.duree} min" if s.duree else "durée non précisée"
-        lecture = minutes_de_lecture(s.mots, mots_par_minute)
+    numero, suite = 0, False
+    for s in liste:
+        if not suite:
+            numero += 1
+        entete = f"**Séance {numero}, suite** (même date)" if suite else f"**Séance {numero}**, date{fr.INSECABLE}: {vide}"
+        duree = f"{s.duree}{fr.INSECABLE}min" if s.duree else "durée non précisée"
+        if suite and s.duree:
+            duree += " en séance entière (son plan dit quoi garder en demi-séance)"
+        suite = s.demi_seance
         apres = []
         if s.exercices:
-            en_classe = f" ({s.minutes_exercices} min en séance)" if s.minutes_exercices else ""
-            apres.append(f"Finir le carnet : {s.exercices} exercice{'s' if s.exercices > 1 else ''}{en_classe}.")
+            en_classe = f", commencé en séance ({s.minutes_exercices}{fr.INSECABLE}min)" if s.minutes_exercices else ""
+            apres.append(f"Finir le carnet{en_classe}{fr.INSECABLE}: {s.exercices} exercice{'s' if s.exercices > 1 else ''}.")
         if s.livrable:
-            apres.append(f"{{doc}}`Le cas </{s.cas}>` : {_cellule(s.livrable)}.")
+            apres.append(f"{{doc}}`Le cas </{s.cas}>`, s’il est celui retenu pour l’évaluation{fr.INSECABLE}: "
+                         f"{_cellule(s.livrable)}.")
         lignes += [
-            f"* - **Séance {numero}**, date{fr.INSECABLE}: {vide}",
+            f"* - {entete}",
             "",
             f"    {{doc}}`{_cellule(s.nom).replace('*', '')} </{s.chapitre}>`, {duree}",
-            f"  - Lire le chapitre : {fr.nombre(s.mots, 0)} mots, environ {lecture} min.",
-            f"    Prérequis : {_cellule(s.prerequis)}.",
+            f"  - {_avant(s, mots_par_minute)}",
+            f"    {fr.espaces_francaises(f'Prérequis : {_cellule(s.prerequis)}.')}",
             f"  - {_majuscule(_cellule(s.production))}.",
             f"  - {' '.join(apres) if apres else 'Rien à rendre.'}",
         ]
@@ -271,8 +318,11 @@ class ProgrammeDuCours(_DirectiveDuCours):
 
     def lignes(self, liste: list[Seance]) -> list[str]:
         rythme = self.config.transfonum_mots_par_minute
-        return [f"Lecture : les mots de la prose du chapitre, à {rythme} mots par minute ; exercices : "
-                "ceux que vérifie le carnet du chapitre ; durées : celles du plan de séance.", "",
+        return [fr.espaces_francaises(
+                    f"Lecture : ce que le plan de séance fait lire avant ; son temps, donné quand le plan nomme la "
+                    f"section où elle s’arrête ou qu’il s’agit du chapitre entier, compte les mots de la prose lue, "
+                    f"à {rythme} mots par minute ; exercices : ceux que vérifie le carnet du chapitre ; durées : "
+                    f"celles du plan de séance."), "",
                 *programme(liste, rythme)]
 
 
