@@ -168,7 +168,7 @@ def test_points_rule_of_the_course_page():
     assert points(3, 0) == 0.0
     # The rule has one home (bilan); the course page and the syllabus show it through the
     # {notation} role, in the assessment they both include.
-    assert REGLE_DES_POINTS == "6 × exercices justes ÷ exercices des carnets corrigés, arrondi au dixième"
+    assert REGLE_DES_POINTS == "6 × exercices justes ÷ exercices des chapitres notés, arrondi au dixième"
     evaluation = (chemins.RACINE / chemins.ENSEIGNER / "_evaluation.md").read_text(encoding="utf-8")
     assert "{notation}`regle`" in evaluation and "{notation}`points`" in evaluation
     for page in ("index.md", "programme.md"):

@@ -1,8 +1,8 @@
-"""Le bilan d'un élève : ses verdicts rangés par exercice et par chapitre, et les points
+"""Le bilan d'un étudiant : ses verdicts rangés par exercice et par chapitre, et les points
 des exercices continus par la règle de la page du cours (``book/enseigner/index.md``).
 
 Les exercices d'un chapitre sont les appels à ``verifier`` de son carnet distribué. Si
-un élève appelle plusieurs fois ``verifier`` pour un exercice, le dernier verdict d'un
+un étudiant appelle plusieurs fois ``verifier`` pour un exercice, le dernier verdict d'un
 carnet compte ; s'il a rendu deux carnets du même chapitre, un verdict juste dans l'un
 suffit. Un exercice sans verdict compte faux.
 """
@@ -21,14 +21,14 @@ from transfonum.chemins import RACINE, carnet_etudiant
 from transfonum.exercices import carnets
 from transfonum.exercices.cles import cles_du_kit
 from transfonum.exercices.execution import Execution
-from transfonum.fr import INSECABLE, guillemets
+from transfonum.fr import INSECABLE
 
 #: Les points des exercices continus dans l'évaluation de la page du cours
 #: (``book/enseigner/index.md``) : 6 × justes ÷ exercices, arrondi au dixième.
 POINTS_EXERCICES = 6
 #: La règle, dite en français : la page du cours et le programme l'affichent (rôle
-#: ``{notation}`regle```), la page de retour de chaque élève la rappelle.
-REGLE_DES_POINTS = f"{POINTS_EXERCICES} × exercices justes ÷ exercices des carnets corrigés, arrondi au dixième"
+#: ``{notation}`regle```), la page de retour de chaque étudiant la rappelle.
+REGLE_DES_POINTS = f"{POINTS_EXERCICES} × exercices justes ÷ exercices des chapitres notés, arrondi au dixième"
 #: Le message d'un exercice dont le chapitre n'a pas de carnet rendu.
 NON_RENDU = "Carnet non rendu."
 
@@ -67,10 +67,10 @@ def chapitre_du_carnet(execution: Execution) -> str | None:
 
 @dataclass(frozen=True)
 class Note:
-    """Une ligne de ``notes.csv`` : un élève, un exercice.
+    """Une ligne de ``notes.csv`` : un étudiant, un exercice.
 
     :ivar cellule: la cellule du verdict retenu (à partir de 1), ``None`` sans verdict.
-    :ivar message: le message du correcteur (texte de l'élève échappé en HTML).
+    :ivar message: le message du correcteur (texte de l’étudiant échappé en HTML).
     """
 
     eleve: str
@@ -84,7 +84,7 @@ class Note:
 
 @dataclass
 class Bilan:
-    """La correction d'un élève : ses notes, ses carnets et ce qui s'y est mal passé."""
+    """La correction d'un étudiant : ses notes, ses carnets et ce qui s'y est mal passé."""
 
     eleve: str
     notes: list[Note] = field(default_factory=list)
@@ -108,10 +108,10 @@ def _note(eleve: str, chapitre: str, exercice: str, executions: list[Execution])
             derniers.append((execution.fichier, *trouves[-1]))
     if not derniers:
         rendus = [x for x in executions if chapitre_du_carnet(x) == chapitre]
-        message = (f"Pas de réponse{INSECABLE}: aucun appel à verifier({guillemets(exercice)}, …) n'a donné "
+        message = (f'Pas de réponse{INSECABLE}: aucun appel à verifier("{exercice}", …) n’a donné '
                    f"de verdict dans le carnet" if rendus else NON_RENDU)
         if rendus:
-            message += (f" (arrêté avant la fin{INSECABLE}: voir ce qui n'a pas pu être corrigé)."
+            message += (f" (arrêté avant la fin{INSECABLE}: voir ce qui n’a pas pu être corrigé)."
                         if any(x.arrete for x in rendus) else ".")
         return Note(eleve, chapitre, exercice, False, message, rendus[0].fichier if rendus else "")
     fichier, entree, cellule = next((d for d in derniers if d[1].juste), derniers[-1])
@@ -119,13 +119,13 @@ def _note(eleve: str, chapitre: str, exercice: str, executions: list[Execution])
 
 
 def bilan(eleve: str, executions: list[Execution], chapitres: list[str]) -> Bilan:
-    """La correction d'un élève, chapitre par chapitre, à partir de ses carnets exécutés."""
+    """La correction d'un étudiant, chapitre par chapitre, à partir de ses carnets exécutés."""
     resultat = Bilan(eleve)
     for execution in executions:
         resultat.problemes += [(execution.fichier, p) for p in execution.problemes]
         if not execution.problemes and chapitre_du_carnet(execution) is None:
-            resultat.problemes.append((execution.fichier, "chapitre non reconnu : ni les métadonnées du kit, ni "
-                                       "le nom du fichier, ni un appel à verifier ne le disent"))
+            resultat.problemes.append((execution.fichier, f"chapitre non reconnu{INSECABLE}: ni les métadonnées du kit, "
+                                       "ni le nom du fichier, ni un appel à verifier ne le disent"))
     for chapitre in chapitres:
         resultat.notes += [_note(eleve, chapitre, ex, executions) for ex in exercices_du_chapitre(chapitre)]
     return resultat
