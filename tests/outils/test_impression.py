@@ -173,7 +173,8 @@ def test_no_pdf_prints_the_screen_nor_a_solution_and_every_pdf_is_tagged(printed
             assert [s for s in _solutions(soup) if s in text] == [], f"{pdf} : une solution imprimée"
     cdo = _text(site / pdf_chapitre("cdo"))
     assert "Les chiffres des billets du chapitre et leur vérification" in cdo, "le tableau replié s'imprime ouvert"
-    assert "on y fait varier" in cdo and CASE in cdo, "explorateur et auto-évaluation imprimés pour le papier"
+    assert ("ce graphique se règle : « Compétences numériques de l'équipe de direction (0 à 10) » et « Maturité"
+            in cdo and CASE in cdo), "explorateur (ses réglages nommés tels quels) et auto-évaluation imprimés pour le papier"
 
 
 def test_each_sheet_has_a_name_line_every_exercise_and_says_where_solutions_are(printed):
@@ -186,7 +187,7 @@ def test_each_sheet_has_a_name_line_every_exercise_and_says_where_solutions_are(
         assert 1 <= len(pypdf.PdfReader(sheet).pages) <= 14
         assert text.startswith("Fiche d'exercices"), text[:80]
         assert re.search(r"Nom, prénom ?: ?Groupe ?: ?Date ?:", text), f"{sheet.name} : pas de ligne pour le nom"
-        assert "édition enseignant" in text
+        assert "édition enseignante" in text and "reportez vos réponses dans le carnet du chapitre" in text
         assert [t for t in titles if t not in text] == [], document.page
 
 

@@ -36,6 +36,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from transfonum.chemins import IMPRESSIONS, RACINE, SITE
+from transfonum.fr import espaces_francaises
 from transfonum.outils import navigateur
 
 #: Largeur de la fenêtre qui met la page en page : celle du texte sur une feuille A4.
@@ -71,13 +72,14 @@ PREPARER = r"""() => {
     const figure = script.closest('figure');
     if (!figure || figure.querySelector('.transfonum-varier')) continue;
     const reglages = noms(JSON.parse(script.textContent).spec, [])
-      .map((n) => n.replace(/[\s\u00a0]*:[\s\u00a0]*$/, '').trim())
-      .map((n) => n.charAt(0).toLowerCase() + n.slice(1));
+      .map((n) => '\u00ab\u00a0' + n.replace(/[\s\u00a0]*:[\s\u00a0]*$/, '').trim() + '\u00a0\u00bb');
     if (!reglages.length) continue;
+    const liste = reglages.length > 1
+      ? reglages.slice(0, -1).join(', ') + ' et ' + reglages[reglages.length - 1] : reglages[0];
     const ligne = document.createElement('p');
     ligne.className = 'transfonum-varier';
-    ligne.textContent = 'Sur la page en ligne, ce graphique se manipule\u00a0: on y fait varier '
-      + reglages.join(', ') + '. L\u2019image montre son état de départ.';
+    ligne.textContent = 'Sur la page en ligne, ce graphique se règle\u00a0: ' + liste
+      + '. L\u2019image montre son état de départ.';
     figure.querySelector('.transfonum-explorateur').after(ligne);
   }
   // Une phrase qui annonce la suite (« vous saurez : ») reste avec elle.
@@ -154,11 +156,13 @@ FICHE = """({titre, consigne, reponses}) => {
 }"""
 
 #: Ce que dit la fiche, selon l'édition : où sont les solutions.
-CONSIGNE = "Répondez sous chaque énoncé, dans la place prévue ; le carnet d’exercices du chapitre vérifie vos réponses."
+CONSIGNE = ("Répondez sous chaque énoncé, dans la place prévue, puis reportez vos réponses dans le carnet du "
+            "chapitre, qui les vérifie.")
 SOLUTIONS = {
-    False: "Les solutions sont dans l’édition enseignant du site, sous chaque exercice du chapitre "
-           "(« Solution », repliée).",
-    True: "Les solutions ne sont pas publiées pour les étudiants : elles sont remises par l’enseignant.",
+    False: espaces_francaises("Les solutions sont dans l’édition enseignante du site, sous chaque exercice du "
+                              "chapitre (« Solution », repliée)."),
+    True: espaces_francaises("Les solutions ne sont pas publiées pour les étudiants : elles sont remises par "
+                             "l’enseignant."),
 }
 PIED = ('<div style="font-size:8pt;width:100%;text-align:center;color:gray">{titre} — page '
         '<span class="pageNumber"></span> sur <span class="totalPages"></span></div>')
