@@ -206,6 +206,7 @@ def test_a_deck_follows_its_session_plan(tiny_site):
     assert slides[0].h1.get_text() == "Un chapitre"
     assert [li.get_text() for li in slides[0].select("ul.objectifs li")] == \
         ["Compter les chiffres confirmés", "Lire un graphique"], "the objectives of the session plan"
+    assert slides[0].select_one("h2.objectifs").get_text() == "Objectifs de la séance"
     assert slides[0].select_one("a")["href"] == "../book/chapitre.html"
     assert slides[1].h2.get_text() == "Chiffres clés" and "Source : une étude." in slides[1].get_text()
     assert "Question de discussion 2 sur 2" in slides[-2].get_text() and "Comment ?" in slides[-2].get_text()
@@ -269,10 +270,10 @@ def test_speaker_notes_come_from_the_plan_steps_and_are_hidden(tiny_site):
     exercise, case, question = (kinds.index(k) + 1 for k in ("exercice", "cas", "question"))
     notes = {n: s.select_one("aside.notes") for n, s in enumerate(slides, start=1) if s.select_one("aside.notes")}
     assert sorted(notes) == [1, 2, exercise, case, question], "each step's notes on its first slide"
-    assert "LA-QUESTION-D-ACCROCHE" in notes[1].get_text() and "Étape 1 sur 5 : Accroche" in notes[1].get_text()
+    assert "LA-QUESTION-D-ACCROCHE" in notes[1].get_text() and "Étape 1 sur 5\u00a0: Accroche" in notes[1].get_text()
     assert f"(20 min, diapos 2 à {exercise - 1})" in notes[2].get_text()
     assert notes[case].select_one("a")["href"].startswith("../book/enseigner/cas-chapitre.html")
-    assert "N : notes de l’enseignant" in deck.select_one(".commandes").get_text()
+    assert "N\u00a0: notes de l’enseignant" in deck.select_one(".commandes").get_text()
     assert deck.select_one("#panneau-notes").has_attr("hidden"), "hidden until asked for"
 
 
@@ -301,6 +302,7 @@ def test_every_chapter_of_the_toc_has_a_deck_with_or_without_notebook(tiny_site)
     deck, slides = _slides(tiny_site, "autre")
     assert [li.get_text() for li in slides[0].select("ul.objectifs li")] == ["Comprendre sans carnet."], \
         "without a session plan, the chapter's own objectives"
+    assert slides[0].select_one("h2.objectifs").get_text() == "Objectifs du chapitre"
     assert not deck.select("aside"), "no plan, no notes"
     _, slides = _slides(tiny_site, "sans-graphique")
     assert [s["aria-label"] for s in slides] == ["Diapositive 1 sur 2 : titre et objectifs",

@@ -34,6 +34,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.osutil import relative_uri
 
 from transfonum.chemins import diaporama
+from transfonum.fr import INSECABLE, guillemets
 from transfonum.site.diaporamas.habillage import SCRIPT, STYLE, commandes
 from transfonum.site.diaporamas.rendu import Contexte, sections
 from transfonum.site.diaporamas.seance import (ETAPE, ErreurDiaporama, Seance, document_cas, document_seance,
@@ -62,8 +63,8 @@ def _seance(app: Sphinx, chapitre: str) -> Seance | None:
 def document(titre: str, diapos: list[str], statique: str, notes: bool) -> str:
     """Le fichier HTML du diaporama. ``statique`` : l'adresse relative de ``_static``, d'où
     viennent la feuille des graphiques du site et l'icône."""
-    resume = html.escape(f"Diaporama du chapitre « {titre} » : objectifs, graphiques, exercices, questions.",
-                         quote=True)
+    resume = html.escape(f"Diaporama du chapitre {guillemets(titre)}{INSECABLE}: objectifs, graphiques, exercices, "
+                         "questions.", quote=True)
     return (
         '<!DOCTYPE html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

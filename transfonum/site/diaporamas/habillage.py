@@ -8,6 +8,7 @@ l'adresse ``#diapo-4`` ouvre la quatrième (les plans de séance y renvoient).""
 
 from __future__ import annotations
 
+from transfonum.fr import espaces_francaises
 from transfonum.graphiques import PALETTE, POLICE
 
 STYLE = f"""
@@ -119,7 +120,7 @@ def commandes(notes: bool) -> str:
     le bouton et la touche des notes s'il y en a)."""
     bouton = ('<button type="button" data-notes aria-pressed="false" aria-controls="panneau-notes">'
               "Notes (N)</button>") if notes else ""
-    aide = "Flèches ou Page préc. / suiv. : diapositive" + (" ; N : notes de l’enseignant" if notes else "")
+    aide = espaces_francaises("Flèches ou Page préc. / suiv. : diapositive" + (" ; N : notes de l’enseignant" if notes else ""))
     panneau = ('<aside id="panneau-notes" hidden aria-live="polite" aria-label="Notes de l’enseignant"></aside>\n'
                if notes else "")
     return (f'{panneau}<nav class="commandes" aria-label="Diapositives">'

@@ -20,6 +20,7 @@ from docutils import nodes
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util.osutil import relative_uri
 
+from transfonum.fr import INSECABLE
 from transfonum.graphiques import CLASSE_EXPLORATEUR, html_fixe_d_explorateur
 from transfonum.site.extraits import noeud_extrait
 from transfonum.site.diaporamas.seance import COLONNES_NOTES, ErreurDiaporama, Seance
@@ -101,8 +102,9 @@ def _h2(texte: str) -> str:
 
 def _titre(ctx: Contexte, _: Diapo) -> str:
     objectifs = "\n".join(f"<li>{rendu(ctx, [p])}</li>" for p in ctx.objectifs)
+    de_quoi = "de la séance" if ctx.seance is not None else "du chapitre"  # sans plan : l'édition étudiante
     return (f'<p class="surtitre">Séance du chapitre</p>\n<h1>{html.escape(ctx.titre)}</h1>\n'
-            f'<h2 class="objectifs">Objectifs de la séance</h2>\n<ul class="objectifs">\n{objectifs}\n</ul>\n'
+            f'<h2 class="objectifs">Objectifs {de_quoi}</h2>\n<ul class="objectifs">\n{objectifs}\n</ul>\n'
             f'<p class="lien-page">{_lien(ctx, ctx.page, "Lire le chapitre")}</p>')
 
 
@@ -115,7 +117,7 @@ def _graphique(ctx: Contexte, diapo: Diapo) -> str:
         raise ErreurDiaporama(f"{ctx.page} : un explorateur dont l'état initial est illisible ; "
                               "le diaporama ne peut pas le montrer en graphique fixe.")
     return (_h2(diapo.contexte) + fixe
-            + f'<p class="explorateur">État initial d’un graphique à régler : {_lien(ctx, ctx.page, "le régler dans le chapitre")}.</p>')
+            + f'<p class="explorateur">État initial d’un graphique à régler{INSECABLE}: {_lien(ctx, ctx.page, "réglez-le dans le chapitre")}.</p>')
 
 
 def _tableau(ctx: Contexte, diapo: Diapo) -> str:
@@ -191,7 +193,7 @@ def _notes(ctx: Contexte, diapo: Diapo, total_etapes: int, etendue: tuple[int, i
     lignes = "\n".join(f"<dt>{html.escape(col)}</dt><dd>{rendu(ctx, etape.cases[col].children, ctx.constructeur.get_target_uri(ctx.seance.document))}</dd>"
                        for col in COLONNES_NOTES)
     return (f'\n<aside class="notes" aria-label="Notes de l’enseignant">\n'
-            f"<p><strong>Étape {diapo.numero_etape} sur {total_etapes} : {html.escape(etape.nom)}</strong> "
+            f"<p><strong>Étape {diapo.numero_etape} sur {total_etapes}{INSECABLE}: {html.escape(etape.nom)}</strong> "
             f"({html.escape(etape.duree)} min, {portee})</p>\n<dl>\n{lignes}\n</dl>\n</aside>")
 
 
