@@ -89,7 +89,7 @@ def test_checking_before_answering_reads_no_answer_yet():
         lines.append(error.traceback[0])
     assert REPONSE_NON_EXECUTEE in lines[0]
     assert REPONSE_NON_EXECUTEE.startswith("Pas encore de réponse\u00a0: ")
-    assert "«\u00a0chifres\u00a0» n'existe pas encore dans ce carnet" in lines[1]
+    assert "«\u00a0chifres\u00a0» n’existe pas encore dans ce carnet" in lines[1]
 
 
 def test_every_generated_cell_that_calls_a_tool_imports_it():
@@ -121,5 +121,5 @@ def test_a_kit_error_stops_a_build_that_executes_it():
 def test_a_form_jupyter_cannot_draw_reads_as_a_french_sentence():
     bundle = exercice("cdo-domaines")._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
-    assert bundle["text/plain"] == ("Formulaire de réponse de l'exercice «\u00a0cdo-domaines\u00a0»\u00a0: "
-                                    "exécutez cette cellule pour l'afficher.")
+    assert bundle["text/plain"] == ("Formulaire de réponse de l’exercice «\u00a0cdo-domaines\u00a0»\u00a0: "
+                                    "exécutez cette cellule pour l’afficher.")

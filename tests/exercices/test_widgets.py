@@ -247,7 +247,7 @@ def test_explorer_shows_a_message_when_drawing_fails():
     explorer = explorateur(dessiner, annee=(2012, 2014))
     explorer.champs["annee"].value = 2014
     shown = _output_text(explorer)
-    assert "Le graphique n'a pas pu être dessiné" in shown and "annee = 2014" in shown
+    assert "Le graphique n’a pas pu être dessiné" in shown and "annee = 2014" in shown
     assert "<b>" not in shown
 
 

@@ -374,7 +374,7 @@ def test_kit_errors_and_an_untrusted_form_read_in_french(lab, lab_root, student_
     nbformat.write(notebook, lab_root / "exercises" / "erreurs.ipynb")
     _open(page, lab, "erreurs.ipynb")
     form = page.evaluate(CELL_TEXT, 1).strip()
-    assert form == "Formulaire de réponse de l'exercice «\u00a0cdo-domaines\u00a0»\u00a0: exécutez cette cellule pour l'afficher."
+    assert form == "Formulaire de réponse de l’exercice «\u00a0cdo-domaines\u00a0»\u00a0: exécutez cette cellule pour l’afficher."
     page.evaluate("async () => { window.jupyterapp.shell.currentWidget.content.activeCellIndex = 0;"
                   " await window.jupyterapp.commands.execute('notebook:run-cell'); }")
     page.wait_for_function(PROMPT_DONE, arg=0, timeout=60_000)

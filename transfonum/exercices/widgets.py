@@ -53,19 +53,19 @@ _LIBELLES_UNITE = {"pourcent": "%", "nombre": ""}
 #: Ce que le formulaire demande tant que rien n'est saisi, par type d'exercice.
 _INDICES_VIDES = {
     "numeric": "tapez votre réponse dans la case",
-    "choice": "cochez l'une des réponses",
+    "choice": "cochez l’une des réponses",
     "classification": "choisissez une catégorie pour chaque élément",
 }
-_ERREUR_DESSIN = "Le graphique n'a pas pu être dessiné avec ces valeurs"
+_ERREUR_DESSIN = "Le graphique n’a pas pu être dessiné avec ces valeurs"
 #: La variable où la cellule de départ d'un exercice met la réponse.
 NOM_REPONSE = "reponse"
 #: Ce que lit l'élève qui vérifie avant d'avoir exécuté sa réponse (noyau neuf ou redémarré).
 REPONSE_NON_EXECUTEE = (
-    f"Pas encore de réponse{INSECABLE}: exécutez d'abord la cellule où vous écrivez "
+    f"Pas encore de réponse{INSECABLE}: exécutez d’abord la cellule où vous écrivez "
     f"{guillemets(NOM_REPONSE + ' = …')} (au-dessus), puis celle-ci."
 )
 #: Ce qu'affiche un formulaire rouvert sans noyau (son état enregistré avec le carnet).
-FORMULAIRE_INERTE = ("Formulaire enregistré avec le carnet, inactif pour l'instant" + INSECABLE
+FORMULAIRE_INERTE = ("Formulaire enregistré avec le carnet, inactif pour l’instant" + INSECABLE
                      + ": exécutez les cellules du carnet (menu Exécution) pour répondre.")
 #: Ce qu'affiche, à la place de la phrase anglaise de JupyterLab (« Error displaying
 #: widget: model not found »), un formulaire que le carnet rouvert ne sait plus dessiner.
@@ -212,8 +212,8 @@ class Exercice(widgets.VBox):
         """Le formulaire, et à sa place, là où Jupyter ne peut pas l'afficher (carnet non
         approuvé, autre lecteur), une phrase française plutôt que ``Exercice(children=…``."""
         bundle = super()._repr_mimebundle_(**kwargs)
-        bundle["text/plain"] = (f"Formulaire de réponse de l'exercice {guillemets(self.identifiant)}"
-                                f"{INSECABLE}: exécutez cette cellule pour l'afficher.")
+        bundle["text/plain"] = (f"Formulaire de réponse de l’exercice {guillemets(self.identifiant)}"
+                                f"{INSECABLE}: exécutez cette cellule pour l’afficher.")
         return bundle
 
     def reponse(self) -> object:
@@ -251,8 +251,8 @@ def _nom_inconnu(shell: InteractiveShell, etype: type, value: BaseException, tb:
     if nom == NOM_REPONSE:
         ligne = REPONSE_NON_EXECUTEE
     else:
-        ligne = (f"{guillemets(nom)} n'existe pas encore dans ce carnet{INSECABLE}: exécutez d'abord les "
-                 f"cellules au-dessus (menu Exécution), ou vérifiez l'orthographe de ce nom.")
+        ligne = (f"{guillemets(nom)} n’existe pas encore dans ce carnet{INSECABLE}: exécutez d’abord les "
+                 f"cellules au-dessus (menu Exécution), ou vérifiez l’orthographe de ce nom.")
     stb = [f"\x1b[1;31m{ligne}\x1b[0m"]
     shell._showtraceback(etype, value, stb)  # noqa: SLF001 — ce que ipykernel envoie au carnet
     return stb
@@ -306,7 +306,7 @@ def _reglage(name: str, spec: object) -> widgets.ValueWidget:
         return widgets.Dropdown(options=options, description=name)
     raise TypeError(
         f"explorateur() : curseur {guillemets(name)} : donnez un widget, un intervalle (min, max[, pas]) "
-        f"ou une liste d'options, pas {spec!r:.60}"
+        f"ou une liste d’options, pas {spec!r:.60}"
     )
 
 

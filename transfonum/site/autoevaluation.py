@@ -38,7 +38,7 @@ FEUILLE_DE_STYLE = "transfonum-selfcheck.css"
 #: Classe de l'élément qui entoure une auto-évaluation ; sa présence charge le script.
 MARQUE = "transfonum-selfcheck"
 SUFFIXE_UNITE = {"pourcent": "%", "nombre": ""}
-INDICE_UNITE = {"pourcent": "en pourcentage", "nombre": "un nombre"}
+INDICE_UNITE = {"pourcent": "un pourcentage", "nombre": "un nombre"}
 
 _EMPHASE = re.compile(r"\*([^*\n]+)\*")
 
@@ -163,7 +163,7 @@ def html_autoevaluation(key: dict, prefix: str) -> str:
         f'<button type="submit" class="{MARQUE}-button" disabled>Vérifier</button>\n'
         "</form>\n"
         f'<div class="{MARQUE}-feedback" role="status" aria-live="polite"></div>\n'
-        f'<noscript><p>Cette auto-évaluation demande JavaScript{INSECABLE}; le carnet d\'exercices '
+        f'<noscript><p>Cette auto-évaluation demande JavaScript{INSECABLE}; le carnet d’exercices '
         f"propose la même question.</p></noscript>\n"
         # Montrée à l'impression seulement, à la place du formulaire.
         + html_papier(key)
