@@ -92,7 +92,7 @@ def test_a_chapter_added_by_the_recipe_is_built_and_listed(tmp_path):
     assert "Séance ajoutée" in cours and 'href="../nouveau.html"' in cours
     assert "ce que les étudiants ont produit" in cours and "cas-nouveau.html" in cours
     programme = (html / "enseigner" / "programme.html").read_text(encoding="utf-8")
-    assert "Séance 3" in programme and "une affiche" in programme and "90 min" in programme
+    assert "Séance 3" in programme and "une affiche" in programme and "90\u00a0min" in programme
     assert (html / "enseigner" / "seance-nouveau.html").exists()
     assert (root / "_build" / "html" / "diapos" / "nouveau.html").exists(), "un diaporama, sans carnet"
     assert "../impressions/nouveau.pdf" in chapitre and "../diapos/nouveau.html" in chapitre, "son menu Télécharger"
