@@ -27,7 +27,7 @@ ALLOWED: dict[str, set[str]] = {
     "sommaire": {"chemins"},
     "affichage": set(),
     "graphiques": {"fr"},
-    "donnees": {"chemins", "fr"},
+    "donnees": {"chemins", "fr", "affichage"},
     "exercices": {"chemins", "fr", "donnees", "graphiques"},
     "chapitres": {"chemins", "fr", "donnees", "graphiques", "statistiques"},
     "site": {"chemins", "fr", "donnees", "graphiques", "exercices", "sommaire"},

@@ -144,6 +144,8 @@ def test_a_shown_table_has_french_status_labels_numbers_and_whole_cells():
     cells = [td.strip() for td in re.findall(r"<td>(.*?)</td>", shown, re.S)]
     assert cells == ["80", "4,5", "—", "x" * 80, "Non vérifié"]
     assert "80.0" not in shown and "non_verifie" not in shown and "..." not in shown
+    head = re.search(r"<thead>(.*?)</thead>", shown, re.S).group(1)
+    assert head.count("<tr") == 1 and "<th>Chiffre</th>" in head, "the index's name in the header's corner"
 
 
 def test_an_untitled_post_is_named_as_such_in_a_source_line(chiffres):

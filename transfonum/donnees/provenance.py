@@ -17,6 +17,7 @@ from __future__ import annotations
 import pandas as pd
 from IPython.display import HTML, Markdown
 
+from transfonum.affichage import nom_de_l_index_dans_le_coin
 from transfonum import fr
 from transfonum.donnees import charger_table
 from transfonum.fr import INSECABLE
@@ -304,7 +305,8 @@ def tableau_affiche(table: pd.DataFrame) -> HTML:
     """Un extrait de table tel qu'une page ou un diaporama le montre : la colonne du statut
     (``statut`` ou ``Statut``) en libellés français (« Non vérifié »), les nombres à la
     française (``80.0`` → « 80 », ``4.5`` → « 4,5 », une case vide → « — »), et chaque
-    case en entier (la sortie de pandas coupe un long texte en « … »)."""
+    case en entier (la sortie de pandas coupe un long texte en « … ») ; le nom de l'index,
+    s'il en a un, dans le coin de l'en-tête (:mod:`transfonum.affichage`)."""
     table = table.copy()
     for colonne in table.columns:
         if str(colonne).lower() == "statut":
@@ -313,7 +315,7 @@ def tableau_affiche(table: pd.DataFrame) -> HTML:
             table[colonne] = [
                 "—" if pd.isna(v) else fr.nombre(float(v), 0 if float(v).is_integer() else 1) for v in table[colonne]
             ]
-    return HTML(table.to_html(na_rep="—"))
+    return HTML(nom_de_l_index_dans_le_coin(table).to_html(na_rep="—"))
 
 
 def date_evenement(event_id: str, evenements: pd.DataFrame | None = None) -> str:
