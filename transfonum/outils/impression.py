@@ -61,10 +61,11 @@ PREPARER = r"""() => {
   const noms = (x, out) => {
     if (Array.isArray(x)) x.forEach((v) => noms(v, out));
     else if (x && typeof x === 'object') {
-      for (const p of x.params || []) {
+      // Vega-Lite écrit ses réglages en « params », Vega (la spécification compilée du site) en « signals ».
+      for (const p of [...(x.params || []), ...(x.signals || [])]) {
         if (p && p.bind && typeof p.bind === 'object') out.push(String(p.bind.name || p.name));
       }
-      for (const [k, v] of Object.entries(x)) if (!['data', 'datasets', 'params'].includes(k)) noms(v, out);
+      for (const [k, v] of Object.entries(x)) if (!['data', 'datasets', 'params', 'signals'].includes(k)) noms(v, out);
     }
     return out;
   };
