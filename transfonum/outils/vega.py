@@ -4,7 +4,9 @@ qu'écrit Altair.
 
 Il vit une fois dans le dépôt, ``transfonum/vega/transfonum-vega.js`` : le site le sert
 depuis ``_static`` (:mod:`transfonum.site.vega`), sans rien demander à un autre serveur ;
-les carnets n'en ont pas besoin (JupyterLab dessine lui-même Vega-Lite). Un test vérifie
+les carnets n'en ont pas besoin (JupyterLab dessine lui-même Vega-Lite). C'est un script
+classique (le code de vl-convert enveloppé dans une fonction) : une page ouverte depuis le
+disque le charge comme une page servie. Un test vérifie
 qu'il est bien celui que vl-convert écrit pour les versions installées ::
 
     python -m transfonum.outils.vega      # le réécrire après une mise à jour d'Altair ou de vl-convert
@@ -59,7 +61,10 @@ def bundle() -> str:
 
     version = vl_convert.get_vega_version()
     tampon = f"/* transfonum: vl-convert {vl_convert.__version__}, Vega {version} */\n"
-    return tampon + vl_convert.javascript_bundle(snippet=code_du_bundle(), vl_version=version_vega_lite())
+    code = vl_convert.javascript_bundle(snippet=code_du_bundle(), vl_version=version_vega_lite())
+    # Un script classique, ses noms dans une fonction : le navigateur le charge aussi d'une
+    # page ouverte depuis le disque (file://), où il refuse un module.
+    return f"{tampon}(() => {{\n{code}\n}})();\n"
 
 
 def main() -> int:

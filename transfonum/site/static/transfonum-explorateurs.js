@@ -4,9 +4,10 @@
    When a frame nears the viewport, the kit's Vega runtime (one file next to this one in
    _static: Vega only, no Vega-Lite compiler) is loaded, once, and the live chart, with its
    sliders and lists and French number formats, replaces the picture without moving the
-   page. If the bundle cannot
-   load (a page opened from disk: the browser refuses module scripts on file://), the
-   picture stays and a French note says why and how to serve the site. */
+   page. The runtime is a classic script, so a page opened from disk (file://) draws its
+   explorers as a served one does. If it cannot load (a missing file, a browser that
+   refuses scripts from disk), the picture stays and a French note says why and how to
+   serve the site. */
 (() => {
   "use strict";
   const READY = "transfonum:vega-ready";
@@ -18,7 +19,6 @@
       if (window.vega) return resolve();
       window.addEventListener(READY, resolve, { once: true });
       const script = document.createElement("script");
-      script.type = "module";
       script.src = bundleUrl;
       script.onerror = () => reject(new Error(`bundle Vega introuvable : ${bundleUrl}`));
       document.head.append(script);
@@ -65,7 +65,7 @@
     live.classList.add("est-dessine");
   }
 
-  const AVIS_DISQUE = "Ouvert depuis le disque, ce graphique reste une image\u00a0: le navigateur "
+  const AVIS_DISQUE = "Ouvert depuis le disque, ce graphique reste une image\u00a0: ce navigateur "
     + "refuse d’y charger le script qui l’anime. Pour le manipuler, servez le site "
     + "(«\u00a0make serve\u00a0», puis http://127.0.0.1:8000/) ou lisez-le en ligne.";
   const AVIS = "Le graphique interactif n’a pas pu se charger\u00a0: l’image montre son état initial.";
