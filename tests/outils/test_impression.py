@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import unicodedata
+from pathlib import Path
 
 import pypdf
 import pytest
@@ -160,17 +161,26 @@ def _solutions(soup) -> list[str]:
     return [_same(s.select_one("#solution-content").get_text())[:60] for s in soup.select("div.solution")]
 
 
+def _solutions_printed(pages: Path, site: Path) -> dict[str, list[str]]:
+    """Each PDF of ``site`` (a chapter, its sheet, a course page) that prints the start of a
+    solution of its page in ``pages`` (the teacher edition, where solutions are): PDF → them."""
+    found = {}
+    for document in imprimes(impression.RACINE):
+        soup = BeautifulSoup((pages / f"{document.page}.html").read_text(encoding="utf-8"), "html.parser")
+        for pdf in [document.pdf] + ([document.fiche] if document.chapitre and (site / document.fiche).exists() else []):
+            text = _text(site / pdf)
+            if printed := [s for s in _solutions(soup) if s in text]:
+                found[pdf.as_posix()] = printed
+    return found
+
+
 def test_no_pdf_prints_the_screen_nor_a_solution_and_every_pdf_is_tagged(printed):
     site, written = printed
     for pdf in written:
         text = _text(pdf)
         assert [s for s in ECRAN if s in text] == [], pdf.name
         assert "/StructTreeRoot" in pypdf.PdfReader(pdf).trailer["/Root"], f"{pdf.name} : PDF non balisé"
-    for document in imprimes(impression.RACINE):
-        soup = BeautifulSoup((site / f"{document.page}.html").read_text(encoding="utf-8"), "html.parser")
-        for pdf in [document.pdf] + ([document.fiche] if document.chapitre and (site / document.fiche).exists() else []):
-            text = _text(site / pdf)
-            assert [s for s in _solutions(soup) if s in text] == [], f"{pdf} : une solution imprimée"
+    assert _solutions_printed(site, site) == {}, "une solution imprimée"
     cdo = _text(site / pdf_chapitre("cdo"))
     assert "Les chiffres des billets du chapitre et leur vérification" in cdo, "le tableau replié s'imprime ouvert"
     assert ("ce graphique se règle : « Compétences numériques de l'équipe de direction (0 à 10) » et « Maturité"
@@ -195,10 +205,6 @@ def test_student_pdfs_hold_no_solution_nor_model_answer(built_site, printed_stud
     site, written = printed_student
     teacher, _ = built_site
     assert any("enseigner/cas-" in p.as_posix() for p in written), "les cas sont imprimés pour les étudiants"
-    for document in imprimes(impression.RACINE):
-        soup = BeautifulSoup((teacher / f"{document.page}.html").read_text(encoding="utf-8"), "html.parser")
-        for pdf in [document.pdf] + ([document.fiche] if document.chapitre and (site / document.fiche).exists() else []):
-            text = _text(site / pdf)
-            assert [s for s in _solutions(soup) if s in text] == [], f"{pdf} : une solution imprimée"
+    assert _solutions_printed(teacher, site) == {}, "une solution imprimée"
     sheet = _text(site / fiche_exercices("cdo"))
     assert "remises par l'enseignant" in sheet and "sont dans le livre" not in sheet
