@@ -1,6 +1,6 @@
 """The package is a house with rooms, and imports flow one way:
 
-    outils → site → exercices, chapitres → graphiques, donnees → chemins, fr
+    outils → site → exercices, chapitres → graphiques (→ commandes), donnees → chemins, fr
     outils, site → sommaire (the table of contents) → chemins
 
 A chapter never imports the engine (``site``) nor another chapter; the engine never
@@ -26,7 +26,8 @@ ALLOWED: dict[str, set[str]] = {
     "statistiques": set(),
     "sommaire": {"chemins"},
     "affichage": set(),
-    "graphiques": {"fr"},
+    "commandes": {"fr"},
+    "graphiques": {"fr", "commandes"},
     "donnees": {"chemins", "fr", "affichage"},
     "exercices": {"chemins", "fr", "donnees", "graphiques"},
     "chapitres": {"chemins", "fr", "donnees", "graphiques", "statistiques"},

@@ -144,6 +144,15 @@ def test_french_spacing(text, expected):
     assert (fr.signe_mal_espace(text) is None) == (fr.espaces_francaises(text) == text)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("l'équipe d'aujourd'hui", "l\u2019équipe d\u2019aujourd\u2019hui"),
+    ("'citée' et 'x", "'citée' et 'x"),  # not between two letters: left alone
+    ("l'an 2'", "l\u2019an 2'"),
+])
+def test_typographic_apostrophes(text, expected):
+    assert fr.apostrophes(text) == expected
+
+
 @pytest.mark.parametrize("text, sign", [
     ("Pourquoi ? Parce que", "?"), ("« oui\u00a0»", "«"), ("un « mot »", "«"), ("80 %", "%"),
     ("a\u00a0: b ; c", ";"),
@@ -249,8 +258,11 @@ def test_explorer_keeps_its_picture_its_spec_and_room_for_its_controls():
     # full width, French numbers for the live chart.
     assert spec_json["spec"]["$schema"].endswith("/vega/v6.json")
     assert "containerSize()[0]" in json.dumps(spec_json["spec"])
-    assert spec_json["spec"]["signals"][-1]["bind"]["input"] == "range" or any(
-        s.get("bind") for s in spec_json["spec"]["signals"])
+    # Its control is in the page, written at build time; the live chart takes it over.
+    assert not any(s.get("bind") for s in spec_json["spec"]["signals"])
+    assert "seuil" in [s["name"] for s in spec_json["spec"]["signals"]]
+    assert re.search(r'<div class="vega-bind"><label><span class="vega-bind-name">Seuil </span>'
+                     r'<input type="range" name="seuil" min="0" max="2" step="1" value="1">', page)
     assert spec_json["locale"]["number"]["decimal"] == ","
     reserved = int(re.search(r'min-height:(\d+)px', page)[1])
     drawn = max(float(h) for h in re.findall(r'<svg[^>]*\bheight="([\d.]+)"', page))

@@ -114,6 +114,16 @@ def espaces_francaises(texte: str) -> str:
     return _APRES_LE_SIGNE.sub(r"\1" + INSECABLE, texte)
 
 
+#: Une apostrophe droite entre deux lettres (« l'équipe »), à rendre typographique.
+_APOSTROPHE_DROITE = re.compile(r"(?<=[^\W\d_])'(?=\w)")
+
+
+def apostrophes(texte: str) -> str:
+    """Les apostrophes droites d'un texte affiché, typographiques : ``"l'équipe"`` →
+    ``"l’équipe"`` (une apostrophe entre deux lettres seulement)."""
+    return _APOSTROPHE_DROITE.sub("\u2019", texte)
+
+
 def signe_mal_espace(texte: str) -> str | None:
     """Le premier signe que :func:`espaces_francaises` corrigerait dans ``texte`` (« : »,
     « % », « « »…), ou ``None`` si l'espacement est juste."""

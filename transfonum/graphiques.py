@@ -29,14 +29,13 @@ par code hexadécimal ailleurs que dans ce module.
 from __future__ import annotations
 
 import html
-import json
 import re
 import uuid
 from typing import Literal, TypeVar
 
 import altair as alt
 
-from transfonum import fr
+from transfonum import commandes, fr
 
 GraphiqueT = TypeVar("GraphiqueT", bound=alt.TopLevelMixin)
 Mode = Literal["jupyter", "site"]
@@ -321,21 +320,21 @@ LOCALE_VEGA: dict = {"number": fr.LOCALE_NOMBRES_D3, "time": fr.LOCALE_DATES_D3}
 
 def html_explorateur(spec: dict, identifiant: str | None = None) -> str:
     """Le HTML d'un graphique à paramètres (un explorateur), pour le site : son état initial
-    déjà dessiné (SVG) dans un cadre à la hauteur qu'il aura, sa spécification compilée en
-    Vega (JSON), sa légende. Le script des explorateurs (``transfonum-explorateurs.js``,
-    ajouté par le moteur) charge Vega quand le cadre approche de l'écran et y dessine le
-    graphique vivant, avec ses commandes, aux formats français."""
+    déjà dessiné (SVG) dans un cadre à la hauteur qu'il aura, ses commandes écrites en HTML
+    (:mod:`transfonum.commandes`), sa spécification compilée en Vega (JSON), sa légende. Le
+    script des explorateurs (``transfonum-explorateurs.js``, ajouté par le moteur) charge Vega
+    au premier usage d'un explorateur (une commande touchée, le pointeur sur le graphique) et
+    y dessine le graphique vivant, aux formats français."""
     identifiant = identifiant or f"tf-chart-{uuid.uuid4().hex[:12]}"
     svg, hauteur = _rendus_svg(spec, identifiant)
     reserve = round(hauteur + HAUTEUR_COMMANDE * _commandes(spec))
-    donnees = json.dumps({"spec": spec_vega(_pleine_largeur(spec)), "locale": LOCALE_VEGA},
-                         ensure_ascii=False, separators=(",", ":"))
-    donnees = donnees.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    vega, controles, listes = commandes.separer(spec_vega(_pleine_largeur(spec)), _etiquette(spec))
+    donnees = commandes.en_json({"spec": vega, "locale": LOCALE_VEGA, "listes": listes})
     return (
         '<figure class="transfonum-figure">\n'
         f'<div id="{identifiant}" class="transfonum-chart {CLASSE_EXPLORATEUR}" '
         f'style="min-height:{reserve}px" aria-label="{_etiquette(spec)}" role="group">\n'
-        f'<div class="transfonum-apercu">{svg}</div>\n</div>\n'
+        f'<div class="transfonum-apercu">{svg}</div>\n{controles}\n</div>\n'
         f'<script type="application/json" class="transfonum-spec">{donnees}</script>\n'
         f"{legende_html(spec)}\n</figure>\n"
     )
@@ -345,7 +344,7 @@ def html_explorateur(spec: dict, identifiant: str | None = None) -> str:
 #: ses SVG déjà dessinés, sa légende.
 _CADRE_EXPLORATEUR = re.compile(
     r'<div id="(?P<id>[^"]+)" class="transfonum-chart [^"]*" style="[^"]*" aria-label="(?P<etiquette>[^"]*)" '
-    r'role="group">\n<div class="transfonum-apercu">(?P<svg>.*?)</div>\n</div>\n.*?(?P<legende><figcaption>.*?</figcaption>)?\n</figure>',
+    r'role="group">\n<div class="transfonum-apercu">(?P<svg>.*?)</div>\n[^\n]*\n</div>\n.*?(?P<legende><figcaption>.*?</figcaption>)?\n</figure>',
     re.S)
 
 

@@ -62,8 +62,8 @@ def test_lighthouse_is_found_from_the_environment_or_the_path(monkeypatch, tmp_p
 
 @pytest.mark.lent
 def test_reading_to_the_end_counts_what_the_page_loads_near_its_bottom(tmp_path):
-    """As an explorer does, the page fetches a file only when its bottom nears the screen:
-    the load figure leaves it out, the read-to-the-end figure counts it."""
+    """As a lazy picture does, the page fetches a file only when its bottom nears the
+    screen: the load figure leaves it out, the read-to-the-end figure counts it."""
     (tmp_path / "index.html").write_text(
         '<!doctype html><div style="height:6000px"></div><p id="bas">fin</p><script>'
         'new IntersectionObserver((e) => { if (e[0].isIntersecting) fetch("gros.txt"); })'
@@ -73,3 +73,21 @@ def test_reading_to_the_end_counts_what_the_page_loads_near_its_bottom(tmp_path)
         loaded = banc.octets_transferes(address, ["index.html"])["index.html"]
         read = banc.octets_transferes(address, ["index.html"], jusqua_la_fin=True)["index.html"]
     assert loaded < 5_000 and read > 60_000
+
+
+@pytest.mark.lent
+def test_using_an_explorer_counts_what_its_first_use_loads(tmp_path):
+    """An explorer loads its runtime on first use, not when read: the read-to-the-end figure
+    leaves it out, the one with an explorer used counts it (and waits for the live chart)."""
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><div class="transfonum-explorateur"><div class="vega-bind">'
+        '<label>Semaine <input type="range"></label></div></div><script>'
+        'document.querySelector("input").addEventListener("pointerdown", async () => {'
+        ' await (await fetch("moteur.txt")).text();'
+        ' const vivant = document.createElement("div"); vivant.className = "transfonum-vivant est-dessine";'
+        ' document.body.append(vivant); });</script>', encoding="utf-8")
+    (tmp_path / "moteur.txt").write_bytes(os.urandom(60_000))
+    with banc.site_servi(tmp_path) as address:
+        read = banc.octets_transferes(address, ["index.html"], jusqua_la_fin=True)["index.html"]
+        used = banc.octets_transferes(address, ["index.html"], jusqua_la_fin=True, explorateur=True)["index.html"]
+    assert read < 5_000 and used > 60_000

@@ -4,8 +4,8 @@ is not « modified »; its first checking cell, run alone on the fresh kernel, a
 « Pas encore de réponse » in one French line; then « Run All », and what a student sees: no
 error, every chart drawn, no two form labels overlapping at 1280 px and at 800 px, menus
 as wide as their options, and each exercise form answering a wrong then a right answer
-with the expected French verdict; saved, the kernel restarted, reopened (twice): no
-English where the forms were. A notebook opened and closed untouched asks nothing; a typo
+with the expected French verdict; saved, the kernel restarted, reopened (one of them
+twice): no English where the forms were. A notebook opened and closed untouched asks nothing; a typo
 in a table name reads as one French line; an untrusted form, as a French sentence. And the hub's way in: the book's nbgitpuller link, served by
 the same Jupyter server, pulls the student branch from a local clone, opens the notebook,
 and the notebook runs on that copy's package.
@@ -317,14 +317,20 @@ def test_a_student_runs_the_notebook_in_jupyterlab_offline(lab, student_page, pa
     _reopen_after_a_restart(page, lab, path.name, checked)
 
 
+#: The notebook also saved and reopened a second time (ipywidgets #3888: saving a reopened
+#: notebook before running it drops its forms' state): the one with the most forms. The
+#: others are reopened once, which is where a form's own restore shows.
+REOPENED_TWICE = "relation-client.ipynb"
+
+
 def _reopen_after_a_restart(page, lab: str, name: str, forms: int) -> None:
     """Saved, the kernel restarted, the page reloaded (the hub's next morning): each form is
     back as the student left it, says in French that it waits for the notebook to run, and
-    nothing reads in English; saved again as it is (JupyterLab saves every two minutes) and
-    reopened, the same."""
+    nothing reads in English; for :data:`REOPENED_TWICE`, saved again as it is (JupyterLab
+    saves every two minutes) and reopened, the same."""
     page.evaluate("async () => { await window.jupyterapp.commands.execute('docmanager:save'); }")
     page.evaluate("async () => { await window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.restart(); }")
-    for time in ("rouvert", "rouvert-deux-fois"):
+    for time in ("rouvert", "rouvert-deux-fois")[:2 if name == REOPENED_TWICE else 1]:
         _open(page, lab, name, reset=False)
         page.wait_for_function(WIDGETS_SETTLED, timeout=30_000)
         page.evaluate(LAID_OUT)
@@ -346,6 +352,10 @@ def _reopen_after_a_restart(page, lab: str, name: str, forms: int) -> None:
                 page.screenshot(path=str(Path(CAPTURES) / f"{Path(name).stem}-{time}-{width}.png"))
             page.set_viewport_size({"width": 1280, "height": 900})
         page.evaluate("async () => { await window.jupyterapp.commands.execute('docmanager:save'); }")
+
+
+def test_the_notebook_reopened_twice_is_a_student_notebook():
+    assert REOPENED_TWICE in [p.name for p in STUDENT]
 
 
 def test_a_notebook_opened_and_closed_untouched_asks_nothing(lab, lab_root, student_page):

@@ -75,13 +75,22 @@ EXPLORER = ".transfonum-explorateur"
 LIVE = ".transfonum-vivant.est-dessine"
 
 
+#: An explorer's controls, written in the page at build time (transfonum.commandes).
+CONTROLS = ".vega-bind :is(input, select)"
+
+
+def use_explorer(explorer) -> None:
+    """Use an explorer as a keyboard reader would (focus its first control), which loads the
+    Vega runtime, and wait until the live chart has replaced the picture."""
+    explorer.locator(CONTROLS).first.focus()
+    explorer.locator(LIVE).wait_for(state="attached", timeout=15000)
+
+
 def draw_every_explorer(page) -> None:
-    """Scroll to each explorer of an open page and wait until Vega has drawn it."""
+    """Use each explorer of an open page and wait until Vega has drawn it."""
     explorers = page.locator(EXPLORER)
     for n in range(explorers.count()):
-        explorer = explorers.nth(n)
-        explorer.scroll_into_view_if_needed()
-        explorer.locator(LIVE).wait_for(state="attached", timeout=15000)
+        use_explorer(explorers.nth(n))
 
 
 

@@ -9,7 +9,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from sweep import EXPLORER, LIVE, PAGES, built_pages, draw_every_explorer, open_recorded, visit_page
+from sweep import CONTROLS, EXPLORER, LIVE, PAGES, built_pages, draw_every_explorer, open_recorded, visit_page
 
 #: Two animation frames: an IntersectionObserver has delivered its first entries.
 FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
@@ -90,35 +90,72 @@ def test_static_charts_need_no_script(built_site):
             assert re.search(r'role="img" aria-label="[^"]{10,}"', chart), (name, chart)
 
 
-def test_explorer_loads_vega_only_when_near_and_does_not_move_the_page(built_site, site_url, browser):
-    """On a phone, an explorer far below the first screen: the bundle is not fetched at
-    load; scrolled to, it is fetched, the explorer comes alive with its controls, and
-    neither its frame nor what follows moves."""
+def test_explorer_loads_vega_only_on_first_use_and_does_not_move_the_page(built_site, site_url, browser):
+    """On a phone, a chapter read to its end fetches no Vega runtime: its explorers show
+    their picture and their controls, written in the page. A control touched fetches it,
+    once; the explorer comes alive, and neither its frame nor what follows moves."""
     html_dir, _ = built_site
-    for name in _chart_pages(html_dir, "transfonum-explorateur"):
-        requested = []
-        page, report = open_recorded(browser, f"{site_url}/{name}", viewport={"width": 390, "height": 844})
-        page.on("request", lambda r: requested.append(r.url))  # noqa: B023 - read in this turn only
-        page.reload(wait_until="networkidle")
-        page.evaluate(FRAMES)  # the explorers' observer has seen where each one is
-        explorer = page.locator(EXPLORER).first
-        if explorer.evaluate("(e) => e.getBoundingClientRect().top") > 2000:
-            break
-        page.close()
-    else:
-        pytest.fail("aucune page n'a d'explorateur loin sous le premier écran")
-    assert not [u for u in requested if "transfonum-vega.js" in u]
-    before = explorer.evaluate("""(e) => [e.getBoundingClientRect().height,
-        e.closest('figure').querySelector('figcaption').getBoundingClientRect().top - e.getBoundingClientRect().top]""")
+    name = _chart_pages(html_dir, "transfonum-explorateur")[0]
+    requested = []
+    page, report = open_recorded(browser, f"{site_url}/{name}", viewport={"width": 390, "height": 844},
+                                 has_touch=True, is_mobile=True)
+    page.on("request", lambda r: requested.append(r.url))
+    page.evaluate("() => scrollTo(0, document.documentElement.scrollHeight)")
+    page.evaluate(FRAMES)
+    explorer = page.locator(EXPLORER).first
     explorer.scroll_into_view_if_needed()
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in requested if "transfonum-vega.js" in u], "read, not used: no runtime"
+    assert explorer.locator(CONTROLS).count() > 0, "the controls are there before the runtime"
+    geometry = """(e) => [e.getBoundingClientRect().height,
+        e.closest('figure').querySelector('figcaption').getBoundingClientRect().top - e.getBoundingClientRect().top]"""
+    before = explorer.evaluate(geometry)
+    explorer.locator(CONTROLS).first.tap()
     explorer.locator(LIVE).wait_for(state="attached", timeout=15000)
-    after = explorer.evaluate("""(e) => [e.getBoundingClientRect().height,
-        e.closest('figure').querySelector('figcaption').getBoundingClientRect().top - e.getBoundingClientRect().top]""")
-    controls = explorer.locator(".vega-bind").count()
+    after = explorer.evaluate(geometry)
     page.close()
-    assert [u for u in requested if "transfonum-vega.js" in u]
-    assert controls > 0
+    assert len([u for u in requested if "transfonum-vega.js" in u]) == 1
     assert after == pytest.approx(before, abs=1), (before, after)
+    assert all(items == [] for items in report.values()), report
+
+
+def test_a_slider_moved_before_the_runtime_arrives_is_what_the_live_chart_shows(built_site, site_url, browser):
+    """The reader moves a slider while the runtime is still on its way: the control shows
+    the new value in French at once, the picture fades, and the live chart opens on that
+    value (moving the slider back then redraws it)."""
+    html_dir, _ = built_site
+    name = next(p for p in _chart_pages(html_dir, "transfonum-explorateur")
+                if 'type="range"' in (html_dir / p).read_text(encoding="utf-8"))
+    held = []
+    page, report = open_recorded(browser, f"{site_url}/{name}", viewport={"width": 1280, "height": 900})
+    page.route("**/transfonum-vega.js", lambda route: held.append(route))
+    explorer = page.locator(EXPLORER).filter(has=page.locator("input[type=range]")).first
+    slider = explorer.locator("input[type=range]").first
+    start = slider.evaluate("(s) => s.value")
+    slider.evaluate("""(s) => {
+        s.value = (s.value === s.min) ? s.max : s.min;
+        s.dispatchEvent(new Event('input', {bubbles: true}));
+    }""")
+    moved = slider.evaluate("(s) => s.value")
+    shown = slider.evaluate("(s) => s.parentElement.querySelector('.vega-bind-value').textContent")
+    faded = explorer.evaluate("(e) => e.classList.contains('attend-vega')")
+    for _ in range(50):  # the runtime's request, held on its way
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, "moving a slider asks for the runtime"
+    held[0].continue_()
+    explorer.locator(LIVE).wait_for(state="attached", timeout=15000)
+    live = explorer.locator(LIVE).inner_html()
+    slider.evaluate(f"""(s) => {{
+        s.value = {start!r};
+        s.dispatchEvent(new Event('input', {{bubbles: true}}));
+    }}""")
+    page.wait_for_function("([e, before]) => e.querySelector('.transfonum-vivant').innerHTML !== before",
+                           arg=[explorer.element_handle(), live], timeout=5000)
+    page.close()
+    assert moved != start and shown.replace("\u00a0", "") == moved.replace(".", ","), (start, moved, shown)
+    assert faded, "the picture fades while it no longer shows the controls' state"
     assert all(items == [] for items in report.values()), report
 
 

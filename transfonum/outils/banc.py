@@ -14,10 +14,11 @@ Pages : le site construit est servi comme par un hébergeur statique (serveur lo
 garde ses connexions ouvertes, en HTTP/1.1, et qui
 compresse en gzip, niveau 6, ce qui se compresse) ; chaque page est ouverte dans Chromium
 et le banc additionne les octets **transférés** jusqu'à la fin du chargement (corps
-compressés et en-têtes, tels que Chromium les reçoit ; les explorateurs hors de l'écran
-ne chargent rien). Objectifs : page de texte ≤ 350 Ko, page à graphiques ≤ 700 Ko
-(1 Ko = 1 000 octets). Puis chaque page à graphiques est lue jusqu'en bas (un
-demi-écran à la fois) : ses explorateurs chargent Vega ; objectif ≤ 300 Ko. Si la commande ``lighthouse`` est là (ou ``TRANSFONUM_LIGHTHOUSE``
+compressés et en-têtes, tels que Chromium les reçoit). Objectifs : page de texte ≤ 350 Ko,
+page à graphiques ≤ 700 Ko (1 Ko = 1 000 octets). Puis chaque page à graphiques est lue
+jusqu'en bas (un demi-écran à la fois) : objectif ≤ 300 Ko ; et, si elle a un explorateur,
+le premier est utilisé (le moteur Vega se charge alors) : ce qu'il coûte est dit à côté,
+sans objectif. Si la commande ``lighthouse`` est là (ou ``TRANSFONUM_LIGHTHOUSE``
 nomme son chemin), chaque page est aussi notée (préréglage mobile, médiane de trois
 passages) : performance, accessibilité, bonnes pratiques, référencement ; sinon le banc
 le dit et passe. ``--site DOSSIER`` mesure un site déjà construit.
@@ -215,7 +216,7 @@ def rapport_livre() -> None:
 
 OBJECTIF_PAGE_TEXTE = 350_000
 OBJECTIF_PAGE_GRAPHIQUES = 700_000
-#: Un chapitre lu jusqu'en bas, explorateurs animés compris.
+#: Un chapitre lu jusqu'en bas (sans toucher à ses explorateurs).
 OBJECTIF_PAGE_DEFILEE = 300_000
 OBJECTIFS_LIGHTHOUSE = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 NOMS_CATEGORIES = {"performance": "perf.", "accessibility": "access.", "best-practices": "BP", "seo": "SEO"}
@@ -286,8 +287,7 @@ def pages_du_site(dossier_html: Path) -> list[str]:
     return sorted(pages, key=lambda p: p != "index.html")
 
 
-#: Fait défiler la page jusqu'à sa fin, un demi-écran à la fois, comme un lecteur : chaque
-#: explorateur approche de l'écran et charge ce qu'il lui faut.
+#: Fait défiler la page jusqu'à sa fin, un demi-écran à la fois, comme un lecteur.
 DEFILER_JUSQUA_LA_FIN = """async () => {
   for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
     scrollTo(0, y);
@@ -297,10 +297,24 @@ DEFILER_JUSQUA_LA_FIN = """async () => {
 }"""
 
 
-def octets_transferes(adresse: str, pages: list[str], jusqua_la_fin: bool = False) -> dict[str, int]:
+#: Le premier usage d'un explorateur : le lecteur touche sa première commande, et attend
+#: que le graphique vivant ait remplacé l'image.
+UTILISER_UN_EXPLORATEUR = """async () => {
+  const commande = document.querySelector('.transfonum-explorateur .vega-bind :is(input, select)');
+  if (!commande) return;
+  commande.dispatchEvent(new PointerEvent('pointerdown', {bubbles: true}));
+  while (!document.querySelector('.transfonum-vivant.est-dessine, .transfonum-explorateur-avis')) {
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}"""
+
+
+def octets_transferes(adresse: str, pages: list[str], jusqua_la_fin: bool = False,
+                      explorateur: bool = False) -> dict[str, int]:
     """Par page : octets reçus par Chromium (corps compressés et en-têtes) jusqu'à la fin du
     chargement, cache vide, téléphone de 390 px ; avec ``jusqua_la_fin``, la page lue
-    jusqu'en bas (les explorateurs chargent alors Vega)."""
+    jusqu'en bas ; avec ``explorateur``, son premier explorateur ensuite utilisé (le moteur
+    Vega se charge)."""
     from playwright.sync_api import sync_playwright
 
     resultats = {}
@@ -314,6 +328,10 @@ def octets_transferes(adresse: str, pages: list[str], jusqua_la_fin: bool = Fals
             onglet.goto(f"{adresse}/{page}", wait_until="networkidle")
             if jusqua_la_fin:
                 onglet.evaluate(DEFILER_JUSQUA_LA_FIN)
+                onglet.wait_for_load_state("networkidle")
+                onglet.wait_for_timeout(500)
+            if explorateur:
+                onglet.evaluate(UTILISER_UN_EXPLORATEUR)
                 onglet.wait_for_load_state("networkidle")
                 onglet.wait_for_timeout(500)
             total = 0
@@ -331,11 +349,15 @@ def rapport_pages_defilees(dossier_html: Path, adresse: str, pages: list[str]) -
     :data:`OBJECTIF_PAGE_DEFILEE`)."""
     a_graphiques = [p for p in pages if "transfonum-chart" in (dossier_html / p).read_text(encoding="utf-8")]
     defilees = octets_transferes(adresse, a_graphiques, jusqua_la_fin=True)
-    print(f"\nOctets transférés, page à graphiques lue jusqu'en bas (objectif ≤ {OBJECTIF_PAGE_DEFILEE // 1000} Ko) :")
+    a_explorateur = [p for p in a_graphiques if "transfonum-explorateur" in (dossier_html / p).read_text(encoding="utf-8")]
+    utilisees = octets_transferes(adresse, a_explorateur, jusqua_la_fin=True, explorateur=True)
+    print(f"\nOctets transférés, page à graphiques lue jusqu'en bas (objectif ≤ {OBJECTIF_PAGE_DEFILEE // 1000} Ko), "
+          "puis un explorateur utilisé :")
     for page in a_graphiques:
         verdict = "objectif atteint" if defilees[page] <= OBJECTIF_PAGE_DEFILEE else \
             f"AU-DESSUS de {OBJECTIF_PAGE_DEFILEE // 1000} Ko"
-        print(f"  {page:<32} {defilees[page] / 1000:7.0f} Ko  ({verdict})")
+        usage = f" ; un explorateur utilisé : {utilisees[page] / 1000:.0f} Ko" if page in utilisees else ""
+        print(f"  {page:<32} {defilees[page] / 1000:7.0f} Ko  ({verdict}){usage}")
 
 
 def commande_lighthouse() -> str | None:

@@ -58,22 +58,12 @@ PREPARER = r"""() => {
     if (!d.classList.contains('above-input') && !d.closest('.solution')) d.open = true;
   }
   // Un explorateur : ce que la page en ligne permet de faire varier.
-  const noms = (x, out) => {
-    if (Array.isArray(x)) x.forEach((v) => noms(v, out));
-    else if (x && typeof x === 'object') {
-      // Vega-Lite écrit ses réglages en « params », Vega (la spécification compilée du site) en « signals ».
-      for (const p of [...(x.params || []), ...(x.signals || [])]) {
-        if (p && p.bind && typeof p.bind === 'object') out.push(String(p.bind.name || p.name));
-      }
-      for (const [k, v] of Object.entries(x)) if (!['data', 'datasets', 'params', 'signals'].includes(k)) noms(v, out);
-    }
-    return out;
-  };
   for (const script of document.querySelectorAll('script.transfonum-spec')) {
     const figure = script.closest('figure');
     if (!figure || figure.querySelector('.transfonum-varier')) continue;
-    const reglages = noms(JSON.parse(script.textContent).spec, [])
-      .map((n) => '\u00ab\u00a0' + n.replace(/[\s\u00a0]*:[\s\u00a0]*$/, '').trim() + '\u00a0\u00bb');
+    // Ses commandes, écrites dans la page à la construction (transfonum.commandes).
+    const reglages = [...figure.querySelectorAll('.vega-bind-name')]
+      .map((n) => '\u00ab\u00a0' + n.textContent.replace(/[\s\u00a0]*:[\s\u00a0]*$/, '').trim() + '\u00a0\u00bb');
     if (!reglages.length) continue;
     const liste = reglages.length > 1
       ? reglages.slice(0, -1).join(', ') + ' et ' + reglages[reglages.length - 1] : reglages[0];

@@ -1,9 +1,10 @@
 """Le site se suffit, et ne charge Vega que là où il sert : les graphiques sans paramètre
 sont dessinés à la construction (SVG en ligne, :func:`transfonum.graphiques.rendu_site`) ;
 les explorateurs y sont compilés de Vega-Lite en Vega (:func:`transfonum.graphiques.spec_vega`),
-et les pages qui en ont un reçoivent le petit script des explorateurs, qui charge le moteur
-Vega du kit (:data:`BUNDLE_VEGA`, servi depuis ``_static`` : Vega seul, sans le compilateur
-Vega-Lite ni vega-embed) quand un explorateur approche de l'écran.
+leurs commandes écrites dans la page (:mod:`transfonum.commandes`), et les pages qui en ont
+un reçoivent le petit script des explorateurs, qui charge le moteur Vega du kit
+(:data:`BUNDLE_VEGA`, servi depuis ``_static`` : Vega seul, sans le compilateur Vega-Lite
+ni vega-embed) au premier usage d'un explorateur.
 """
 
 from __future__ import annotations

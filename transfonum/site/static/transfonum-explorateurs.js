@@ -1,13 +1,15 @@
 /* Explorers (transfonum.graphiques.html_explorateur): loaded only on the pages that hold
    one. Each explorer shows its initial state, drawn at build time, in a frame as tall as
-   the live chart will be, and carries its specification compiled to Vega at build time.
-   When a frame nears the viewport, the kit's Vega runtime (one file next to this one in
-   _static: Vega only, no Vega-Lite compiler) is loaded, once, and the live chart, with its
-   sliders and lists and French number formats, replaces the picture without moving the
-   page. The runtime is a classic script, so a page opened from disk (file://) draws its
-   explorers as a served one does. If it cannot load (a missing file, a browser that
-   refuses scripts from disk), the picture stays and a French note says why and how to
-   serve the site. */
+   the live chart will be, with its controls written at build time (transfonum.commandes)
+   and its specification compiled to Vega. The kit's Vega runtime (one file next to this
+   one in _static: Vega only, no Vega-Lite compiler) is loaded, once, on the first use of an
+   explorer: a control touched, focused or changed, or the pointer on a chart (its
+   tooltips). A reader who only reads never downloads it. Until it has drawn, a control
+   shows its new value at once and the picture fades; then the live chart, set to the
+   controls' current values, replaces the picture without moving the page. The runtime is
+   a classic script, so a page opened from disk (file://) draws its explorers as a served
+   one does. If it cannot load, the controls go back to the picture's state and are
+   disabled, and a French note says why. */
 (() => {
   "use strict";
   const READY = "transfonum:vega-ready";
@@ -50,18 +52,40 @@
     bubble.style.top = `${Math.max(8, y)}px`;
   }
 
+  // A control's value as the chart reads it: a number for a slider, the option's own
+  // value for a list (« listes » in the explorer's data, by the option's index).
+  function value(control, lists) {
+    if (control.type === "range") return Number(control.value);
+    return lists[control.name][Number(control.value)];
+  }
+
+  const number = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 6 });
+  function showValue(control) {
+    const shown = control.parentElement.querySelector(".vega-bind-value");
+    if (shown) shown.textContent = number.format(Number(control.value)).replace(/\u202f/g, "\u00a0");
+  }
+
   async function draw(frame) {
-    const { spec, locale } = JSON.parse(
+    const { spec, locale, listes } = JSON.parse(
       frame.closest("figure").querySelector("script.transfonum-spec").textContent);
     await loadBundle();
     const live = document.createElement("div");
     live.className = "transfonum-vivant";
-    frame.append(live);
+    frame.querySelector(".transfonum-apercu").after(live);
     const view = new window.vega.View(window.vega.parse(spec), {
       container: live, renderer: "svg", hover: true, locale, tooltip,
     });
+    const controls = [...frame.querySelectorAll(".vega-bind :is(input, select)")];
+    const follow = (control) => view.signal(control.name, value(control, listes)).runAsync();
+    for (const control of controls) {
+      view.signal(control.name, value(control, listes));
+      control.addEventListener("input", () => follow(control));
+      control.addEventListener("change", () => follow(control));
+    }
     await view.runAsync();
     frame.querySelector(".transfonum-apercu")?.remove();
+    frame.removeAttribute("aria-busy");
+    frame.classList.remove("attend-vega");
     live.classList.add("est-dessine");
   }
 
@@ -80,25 +104,42 @@
     frame.after(avis);
   }
 
-  function start(frame) {
-    draw(frame).catch((error) => {
-      console.error(`Explorateur ${frame.id} :`, error);
-      signaler(frame);
-    });
+  function fail(frame, error) {
+    console.error(`Explorateur ${frame.id} :`, error);
+    frame.removeAttribute("aria-busy");
+    frame.classList.remove("attend-vega");
+    for (const control of frame.querySelectorAll(".vega-bind :is(input, select)")) {
+      if (control.tagName === "SELECT") {
+        control.selectedIndex = [...control.options].findIndex((option) => option.defaultSelected);
+      } else {
+        control.value = control.defaultValue;
+        showValue(control);
+      }
+      control.disabled = true;
+    }
+    signaler(frame);
   }
 
-  const frames = document.querySelectorAll(".transfonum-explorateur");
-  if (!("IntersectionObserver" in window)) {
-    frames.forEach(start);
-    return;
+  const started = new WeakSet();
+  function start(frame) {
+    if (started.has(frame)) return;
+    started.add(frame);
+    frame.setAttribute("aria-busy", "true");
+    draw(frame).catch((error) => fail(frame, error));
   }
-  const observer = new IntersectionObserver((entries) => {
-    for (const entry of entries) {
-      if (entry.isIntersecting) {
-        observer.unobserve(entry.target);
-        start(entry.target);
-      }
+
+  for (const frame of document.querySelectorAll(".transfonum-explorateur")) {
+    const use = () => start(frame);
+    frame.addEventListener("pointerdown", use);
+    frame.addEventListener("pointerover", use);
+    frame.addEventListener("focusin", use);
+    for (const control of frame.querySelectorAll(".vega-bind :is(input, select)")) {
+      // Before the live chart is there, the picture no longer shows what the controls say.
+      control.addEventListener("input", () => {
+        if (control.type === "range") showValue(control);
+        if (!frame.querySelector(".est-dessine")) frame.classList.add("attend-vega");
+        use();
+      });
     }
-  }, { rootMargin: "400px 0px" });
-  frames.forEach((frame) => observer.observe(frame));
+  }
 })();

@@ -1,0 +1,86 @@
+"""Les commandes d'un explorateur (curseurs, listes), écrites en HTML à la construction.
+
+Vega les fabriquerait lui-même, mais seulement une fois chargé ; écrites dans la page, elles
+sont là dès la lecture, aux formats français, et le moteur Vega n'est chargé qu'au premier
+usage d'un explorateur (``transfonum-explorateurs.js``) : une page lue sans y toucher ne le
+télécharge pas. Le balisage reprend celui de Vega (``vega-bindings``, ``vega-bind``,
+``vega-bind-name``) : la feuille de style et l'impression les traitent de même.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+
+from transfonum import fr
+
+#: Les types de commande que le kit écrit ; une autre liaison Vega arrête la construction.
+TYPES_DE_COMMANDE = ("range", "select")
+
+
+def _valeur(valeur: object) -> str:
+    """Une valeur de curseur telle que la commande l'affiche : ``3.5`` → « 3,5 »."""
+    if isinstance(valeur, (int, float)):
+        decimales = 0 if float(valeur).is_integer() else len(repr(float(valeur)).split(".")[1])
+        return fr.nombre(valeur, decimales)
+    return str(valeur)
+
+
+def _attribut(valeur: float) -> str:
+    """Un nombre écrit dans un attribut HTML (point décimal) : ``5000`` → « 5000 »."""
+    return str(int(valeur)) if float(valeur).is_integer() else repr(float(valeur))
+
+
+def _curseur(nom: str, signal: dict) -> str:
+    liaison = signal["bind"]
+    attributs = "".join(f' {cle}="{_attribut(liaison[cle])}"' for cle in ("min", "max", "step") if cle in liaison)
+    return (f'<input type="range" name="{nom}"{attributs} value="{_attribut(signal["value"])}">'
+            f'<span class="vega-bind-value">{html.escape(_valeur(signal["value"]))}</span>')
+
+
+def _liste(nom: str, signal: dict) -> str:
+    options = "".join(
+        f'<option value="{numero}"{" selected" if option == signal["value"] else ""}>'
+        f"{html.escape(fr.apostrophes(str(option)))}</option>"
+        for numero, option in enumerate(signal["bind"]["options"]))
+    return f'<select name="{nom}">{options}</select>'
+
+
+def separer(spec_vega: dict, ou: str) -> tuple[dict, str, dict]:
+    """Sépare d'une spécification Vega compilée ses commandes : la spécification sans
+    liaisons (le script des explorateurs relie lui-même les commandes aux signaux), le HTML
+    des commandes (une ligne) et, pour chaque liste, ses valeurs dans l'ordre des options.
+
+    ``ou`` nomme le graphique dans le message d'erreur : une liaison d'un autre type que
+    :data:`TYPES_DE_COMMANDE` arrête la construction."""
+    signaux, lignes, listes = [], [], {}
+    for signal in spec_vega.get("signals", []):
+        liaison = signal.get("bind")
+        if not isinstance(liaison, dict):
+            signaux.append(signal)
+            continue
+        if liaison.get("input") not in TYPES_DE_COMMANDE or "value" not in signal:
+            raise ValueError(f"{ou} : le paramètre « {signal['name']} » est lié à une commande "
+                             f"« {liaison.get('input')} »{'' if 'value' in signal else ' sans valeur de départ'} ; "
+                             f"le site n'écrit que des curseurs et des listes ({', '.join(TYPES_DE_COMMANDE)}) "
+                             "avec leur valeur de départ.")
+        nom = html.escape(signal["name"], quote=True)
+        etiquette = html.escape(fr.apostrophes(liaison.get("name") or signal["name"]))
+        if liaison["input"] == "range":
+            commande = _curseur(nom, signal)
+        else:
+            commande = _liste(nom, signal)
+            listes[signal["name"]] = liaison["options"]
+        lignes.append(f'<div class="vega-bind"><label><span class="vega-bind-name">{etiquette}</span>'
+                      f"{commande}</label></div>")
+        signaux.append({cle: valeur for cle, valeur in signal.items() if cle != "bind"})
+    if not lignes:
+        return spec_vega, "", {}
+    return ({**spec_vega, "signals": signaux},
+            f'<div class="vega-bindings">{"".join(lignes)}</div>', listes)
+
+
+def en_json(valeurs: object) -> str:
+    """Du JSON à poser dans un ``<script>`` de la page : sans ``<``, ``>`` ni ``&`` bruts."""
+    texte = json.dumps(valeurs, ensure_ascii=False, separators=(",", ":"))
+    return texte.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
