@@ -56,8 +56,10 @@ def test_a_spec_without_controls_is_left_as_it_is():
 
 
 @pytest.mark.parametrize("signal, attendu", [
-    ({"name": "coche", "value": True, "bind": {"input": "checkbox"}}, "« checkbox »"),
-    ({"name": "seuil", "bind": {"input": "range", "min": 0, "max": 2}}, "sans valeur de départ"),
+    ({"name": "coche", "value": True, "bind": {"input": "checkbox"}}, "est lié à une commande « checkbox »"),
+    ({"name": "seuil", "bind": {"input": "range", "min": 0, "max": 2}}, "n'a pas de valeur de départ"),
+    ({"name": "phase", "value": "Fin", "bind": {"input": "select", "options": ["Début"]}},
+     "part de « Fin », qui n'est pas l'une de ses options"),
 ])
 def test_a_control_the_site_cannot_write_stops_the_build_in_french(signal, attendu):
     with pytest.raises(ValueError) as erreur:

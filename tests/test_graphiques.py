@@ -169,11 +169,11 @@ def test_long_title_wraps_between_words_to_fit_a_phone():
     assert graphiques.lignes_titre("Titre court") == "Titre court"
 
 
-def test_finish_applies_french_spacing_to_its_texts():
-    spec = graphiques.finir(_chart(), titre="Pourquoi ?", description="Deux : barres.",
-                         source="Source : essai").to_dict()
-    assert spec["title"] == "Pourquoi\u00a0?" and spec["description"] == "Deux\u00a0: barres."
-    assert spec["usermeta"]["transfonum"]["source"] == "Source\u00a0: essai"
+def test_finish_applies_french_typography_to_its_texts():
+    spec = graphiques.finir(_chart(), titre="Pourquoi l'attente ?", description="Deux : barres.",
+                         source="Source : l'essai").to_dict()
+    assert spec["title"] == "Pourquoi l\u2019attente\u00a0?" and spec["description"] == "Deux\u00a0: barres."
+    assert spec["usermeta"]["transfonum"]["source"] == "Source\u00a0: l\u2019essai"
 
 
 def test_date_in_words_keeps_the_precision_of_the_data():

@@ -46,24 +46,35 @@ def _liste(nom: str, signal: dict) -> str:
     return f'<select name="{nom}">{options}</select>'
 
 
+def _probleme(signal: dict) -> str:
+    """Ce qui empêche d'écrire la commande d'un signal (vide si rien)."""
+    liaison = signal["bind"]
+    if liaison.get("input") not in TYPES_DE_COMMANDE:
+        return f"est lié à une commande « {liaison.get('input')} »"
+    if "value" not in signal:
+        return "n'a pas de valeur de départ"
+    if liaison["input"] == "select" and signal["value"] not in liaison.get("options", []):
+        return f"part de « {signal['value']} », qui n'est pas l'une de ses options"
+    return ""
+
+
 def separer(spec_vega: dict, ou: str) -> tuple[dict, str, dict]:
     """Sépare d'une spécification Vega compilée ses commandes : la spécification sans
     liaisons (le script des explorateurs relie lui-même les commandes aux signaux), le HTML
     des commandes (une ligne) et, pour chaque liste, ses valeurs dans l'ordre des options.
 
     ``ou`` nomme le graphique dans le message d'erreur : une liaison d'un autre type que
-    :data:`TYPES_DE_COMMANDE` arrête la construction."""
+    :data:`TYPES_DE_COMMANDE`, ou sans valeur de départ valable, arrête la construction."""
     signaux, lignes, listes = [], [], {}
     for signal in spec_vega.get("signals", []):
         liaison = signal.get("bind")
         if not isinstance(liaison, dict):
             signaux.append(signal)
             continue
-        if liaison.get("input") not in TYPES_DE_COMMANDE or "value" not in signal:
-            raise ValueError(f"{ou} : le paramètre « {signal['name']} » est lié à une commande "
-                             f"« {liaison.get('input')} »{'' if 'value' in signal else ' sans valeur de départ'} ; "
-                             f"le site n'écrit que des curseurs et des listes ({', '.join(TYPES_DE_COMMANDE)}) "
-                             "avec leur valeur de départ.")
+        if probleme := _probleme(signal):
+            raise ValueError(f"{ou} : le paramètre « {signal['name']} » {probleme} ; le site n'écrit que "
+                             f"des curseurs et des listes ({', '.join(TYPES_DE_COMMANDE)}), chacun avec "
+                             "sa valeur de départ.")
         nom = html.escape(signal["name"], quote=True)
         etiquette = html.escape(fr.apostrophes(liaison.get("name") or signal["name"]))
         if liaison["input"] == "range":

@@ -401,7 +401,8 @@ def activer(mode: Mode | None = None) -> Mode:
 
 
 def finir(graphique: GraphiqueT, *, titre: str, description: str, source: str) -> GraphiqueT:
-    """Donne à un graphique son titre, sa description pour lecteur d'écran et sa source.
+    """Donne à un graphique son titre, sa description pour lecteur d'écran et sa source,
+    en typographie française (espaces insécables, apostrophes typographiques).
 
     ``source`` est la légende affichée sous le graphique ; elle commence par « Source ».
     Lève :class:`ValueError` si l'un des trois textes est vide : aucun graphique ne part
@@ -412,7 +413,7 @@ def finir(graphique: GraphiqueT, *, titre: str, description: str, source: str) -
             raise ValueError(f"finir(){fr.INSECABLE}: le texte {fr.guillemets(nom)} du graphique est vide")
     if not source.startswith("Source"):
         raise ValueError(f"finir(){fr.INSECABLE}: la légende doit commencer par {fr.guillemets('Source')}{fr.INSECABLE}: {source!r}")
-    titre, description, source = (fr.espaces_francaises(t) for t in (titre, description, source))
+    titre, description, source = (fr.apostrophes(fr.espaces_francaises(t)) for t in (titre, description, source))
     return graphique.properties(
         title=lignes_titre(titre), description=description, usermeta={CLE_META: {"source": source}}
     )

@@ -84,7 +84,6 @@
     }
     await view.runAsync();
     frame.querySelector(".transfonum-apercu")?.remove();
-    frame.removeAttribute("aria-busy");
     frame.classList.remove("attend-vega");
     live.classList.add("est-dessine");
   }
@@ -106,7 +105,6 @@
 
   function fail(frame, error) {
     console.error(`Explorateur ${frame.id} :`, error);
-    frame.removeAttribute("aria-busy");
     frame.classList.remove("attend-vega");
     for (const control of frame.querySelectorAll(".vega-bind :is(input, select)")) {
       if (control.tagName === "SELECT") {
@@ -124,7 +122,6 @@
   function start(frame) {
     if (started.has(frame)) return;
     started.add(frame);
-    frame.setAttribute("aria-busy", "true");
     draw(frame).catch((error) => fail(frame, error));
   }
 
