@@ -157,6 +157,22 @@ def test_each_chapter_pdf_holds_every_chart_source_line(printed):
         assert captions and all(c.startswith("Source") for c in captions), document.page
 
 
+def test_a_case_prints_on_one_sheet_with_its_whole_rubric(printed):
+    """A case is one sheet, both sides: two A4 pages at most, the rubric (its last row
+    included) on the last; the page's own table of contents is not printed."""
+    site, _ = printed
+    cases = [d for d in imprimes(impression.RACINE) if "/cas-" in d.page]
+    assert cases
+    for document in cases:
+        reader = pypdf.PdfReader(site / document.pdf)
+        soup = BeautifulSoup((site / f"{document.page}.html").read_text(encoding="utf-8"), "html.parser")
+        last_row = _same(soup.select("table")[-1].select("tbody tr")[-1].select_one("td").get_text())
+        last_page = _same(reader.pages[-1].extract_text())
+        assert len(reader.pages) <= 2, f"{document.page} : {len(reader.pages)} pages"
+        assert last_row in last_page and "Grille" in _same(" ".join(p.extract_text() for p in reader.pages)), document.page
+        assert "Contenu" not in _same(reader.pages[0].extract_text()), f"{document.page} : sommaire imprimé"
+
+
 def _solutions(soup) -> list[str]:
     return [_same(s.select_one("#solution-content").get_text())[:60] for s in soup.select("div.solution")]
 

@@ -244,6 +244,16 @@ def test_editing_the_engine_or_a_tool_reruns_no_notebook(tmp_path, monkeypatch):
 
     assert "Executing notebook" not in edit_and_rebuild("site/interface.py")
     assert "Executing notebook" not in edit_and_rebuild("outils/banc.py")
+    # A style sheet changed alone (no page to rewrite) reaches the site all the same.
+    for sheet in ("transfonum.css", "transfonum-impression.css"):
+        path = kit / "transfonum" / "site" / "static" / sheet
+        path.write_text(path.read_text(encoding="utf-8") + "\nbody { --transfonum-essai: 1; }\n", encoding="utf-8")
+    result = construire(book, valider=False, capturer=True)
+    assert result.returncode == 0 and "Executing notebook" not in result.stdout, result.stdout[-3000:]
+    site = book / "_build" / "html"
+    assert "--transfonum-essai" in (site / "_static" / "transfonum-impression.css").read_text(encoding="utf-8")
+    sheets = re.findall(r'href="(_static/transfonum-feuilles-[^"]+\.css)', (site / "book" / "page.html").read_text(encoding="utf-8").replace("../", ""))
+    assert sheets and "--transfonum-essai" in (site / sheets[0]).read_text(encoding="utf-8")
     assert "Executing notebook" in edit_and_rebuild("chapitres/sbf2014.py")
 
 

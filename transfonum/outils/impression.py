@@ -12,7 +12,10 @@ programme et chaque cas avec sa grille. Un PDF d'une page sortie de la table est
   sans navigation ni commandes, code replié caché, solutions retirées), préparée pour le
   papier (:data:`PREPARER`) : une auto-évaluation devient une question sur papier, un
   explorateur son image de départ avec une ligne qui dit ce que la page en ligne fait
-  varier, un résultat replié s'ouvre, les apostrophes deviennent typographiques.
+  varier, un résultat replié s'ouvre, les apostrophes deviennent typographiques. Une page
+  du cours (cas, page du cours, programme) s'imprime sans le sommaire que le thème met en
+  tête (:data:`SANS_SOMMAIRE`) : un document à distribuer, de deux ou trois rubriques,
+  que ses signets suffisent à parcourir ; un chapitre le garde, comme plan.
 - La fiche : une ligne « Nom, prénom / Groupe / Date », puis l'énoncé de chaque exercice,
   sa question sur papier et une place pour répondre à la mesure de ce qu'il demande
   (:func:`nature_reponse`) ; aucune solution, et elle dit où elles sont.
@@ -49,6 +52,9 @@ BUNDLE_VEGA = "transfonum-vega.js"
 
 GRAPHIQUES_DESSINES = """() => [...document.querySelectorAll('.transfonum-chart')]
     .every((c) => c.querySelector('svg, canvas'))"""
+
+#: Retire le sommaire de la page que le thème imprime en tête (« Contenu »).
+SANS_SOMMAIRE = "() => document.getElementById('jb-print-toc')?.remove()"
 
 #: Prépare la page pour le papier (voir la docstring du module).
 PREPARER = r"""() => {
@@ -284,6 +290,8 @@ def imprimer(site: Path, racine: Path = RACINE, etudiant: bool = False) -> list[
                 except Exception as err:  # le délai de Playwright
                     raise ErreurImpression(f"{document.page} : un graphique n'est pas dessiné ({err})") from err
                 page.evaluate(PREPARER)
+                if not document.chapitre:
+                    page.evaluate(SANS_SOMMAIRE)
                 titre = page.locator("h1").first.inner_text().strip().rstrip("#").strip()
                 page.emulate_media(media="print")
                 _pdf(page, site / document.pdf, titre)

@@ -88,6 +88,13 @@ def _contexte_de_page(app: Sphinx, pagename: str, templatename: str, context: di
 def _construction_finie(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
+    if not app.transfonum_pages_ecrites:
+        # Aucune page à réécrire : Sphinx s'arrête avant de copier les fichiers statiques
+        # (« no targets are out of date »). Une feuille de style ou un script du kit
+        # (html_static_path) modifié seul doit pourtant arriver sur le site : copiés ici,
+        # puis allégés comme à chaque construction. (Ceux du thème ne changent qu'avec sa
+        # version, qui fait tout reconstruire.)
+        app.builder.copy_html_static_files({})
     sommaire_site.retirer_pages_perimees(app)
     correctifs.appliquer(Path(app.outdir), app.transfonum_pages_ecrites, app.config.html_theme_options)
     allegement.alleger(app)
