@@ -234,6 +234,8 @@ def test_editing_the_engine_or_a_tool_reruns_no_notebook(tmp_path, monkeypatch):
     first = construire(book, valider=False, capturer=True)
     assert first.returncode == 0, first.stdout[-3000:]
     assert "Executing notebook" in first.stdout
+    site = book / "_build" / "html"
+    filled = (site / "_static" / "copybutton.js").read_text(encoding="utf-8")  # from its template
 
     def edit_and_rebuild(module: str) -> str:
         path = kit / "transfonum" / module
@@ -244,13 +246,14 @@ def test_editing_the_engine_or_a_tool_reruns_no_notebook(tmp_path, monkeypatch):
 
     assert "Executing notebook" not in edit_and_rebuild("site/interface.py")
     assert "Executing notebook" not in edit_and_rebuild("outils/banc.py")
-    # A style sheet changed alone (no page to rewrite) reaches the site all the same.
+    # A style sheet changed alone (no page to rewrite) reaches the site all the same; the
+    # static files Sphinx fills from the configuration stay as it wrote them.
     for sheet in ("transfonum.css", "transfonum-impression.css"):
         path = kit / "transfonum" / "site" / "static" / sheet
         path.write_text(path.read_text(encoding="utf-8") + "\nbody { --transfonum-essai: 1; }\n", encoding="utf-8")
     result = construire(book, valider=False, capturer=True)
     assert result.returncode == 0 and "Executing notebook" not in result.stdout, result.stdout[-3000:]
-    site = book / "_build" / "html"
+    assert (site / "_static" / "copybutton.js").read_text(encoding="utf-8") == filled
     assert "--transfonum-essai" in (site / "_static" / "transfonum-impression.css").read_text(encoding="utf-8")
     sheets = re.findall(r'href="(_static/transfonum-feuilles-[^"]+\.css)', (site / "book" / "page.html").read_text(encoding="utf-8").replace("../", ""))
     assert sheets and "--transfonum-essai" in (site / sheets[0]).read_text(encoding="utf-8")

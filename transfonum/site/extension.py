@@ -37,7 +37,7 @@ from sphinx.config import Config
 
 from transfonum.site import (accessibilite, allegement, autoevaluation, bibliographie, correctifs, diaporamas,
                              documents, edition_etudiante, empreinte, entete, extraits, interface, lancement,
-                             programme, recherche, sommaire_site, tableaux, vega)
+                             programme, recherche, sommaire_site, statique, tableaux, vega)
 from transfonum.site.construction import VARIABLE_EDITION_ETUDIANTE
 from transfonum.site.statique import FEUILLE_DE_STYLE, FEUILLE_IMPRESSION, MODELES, STATIQUE
 
@@ -90,11 +90,12 @@ def _construction_finie(app: Sphinx, exception: Exception | None) -> None:
         return
     if not app.transfonum_pages_ecrites:
         # Aucune page à réécrire : Sphinx s'arrête avant de copier les fichiers statiques
-        # (« no targets are out of date »). Une feuille de style ou un script du kit
-        # (html_static_path) modifié seul doit pourtant arriver sur le site : copiés ici,
+        # (« no targets are out of date »). Une feuille de style ou un script
+        # (html_static_path) modifié seul doit pourtant arriver sur le site : recopiés ici,
         # puis allégés comme à chaque construction. (Ceux du thème ne changent qu'avec sa
-        # version, qui fait tout reconstruire.)
-        app.builder.copy_html_static_files({})
+        # version, et les gabarits qu'avec la configuration : l'une et l'autre font tout
+        # reconstruire.)
+        statique.recopier([Path(app.confdir, d) for d in app.config.html_static_path], Path(app.outdir, "_static"))
     sommaire_site.retirer_pages_perimees(app)
     correctifs.appliquer(Path(app.outdir), app.transfonum_pages_ecrites, app.config.html_theme_options)
     allegement.alleger(app)

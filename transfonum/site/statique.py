@@ -3,6 +3,7 @@ gabarits (``site/modeles/``) : leur seule adresse dans le code."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 #: Les gabarits du kit, placés avant ceux du thème (``templates_path``).
@@ -16,3 +17,22 @@ FEUILLE_DE_STYLE = "transfonum.css"
 FEUILLE_IMPRESSION = "transfonum-impression.css"
 #: La feuille de la page de recherche (:mod:`~transfonum.site.recherche`) : les mots surlignés.
 FEUILLE_RECHERCHE = "transfonum-recherche.css"
+
+
+def recopier(dossiers: list[Path], destination: Path) -> list[Path]:
+    """Recopie dans ``destination`` (le ``_static`` du site) les fichiers de ``dossiers``
+    qui y diffèrent ; renvoie ceux qu'elle a recopiés. Les gabarits (``*_t``, que Sphinx
+    remplit avec la configuration) et les fichiers cachés sont laissés à Sphinx."""
+    recopies = []
+    for dossier in dossiers:
+        for fichier in sorted(p for p in dossier.rglob("*") if p.is_file()):
+            relatif = fichier.relative_to(dossier)
+            if fichier.name.endswith("_t") or any(partie.startswith(".") for partie in relatif.parts):
+                continue
+            cible = destination / relatif
+            if cible.exists() and cible.read_bytes() == fichier.read_bytes():
+                continue
+            cible.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(fichier, cible)
+            recopies.append(cible)
+    return recopies
