@@ -262,7 +262,7 @@ def test_explorer_keeps_its_picture_its_spec_and_room_for_its_controls():
     assert not any(s.get("bind") for s in spec_json["spec"]["signals"])
     assert "seuil" in [s["name"] for s in spec_json["spec"]["signals"]]
     assert re.search(r'<div class="vega-bind"><label><span class="vega-bind-name">Seuil </span>'
-                     r'<input type="range" name="seuil" min="0" max="2" step="1" value="1">', page)
+                     r'<input type="range" name="seuil" min="0" max="2" step="1" value="1" aria-valuetext="1">', page)
     assert spec_json["locale"]["number"]["decimal"] == ","
     reserved = int(re.search(r'min-height:(\d+)px', page)[1])
     drawn = max(float(h) for h in re.findall(r'<svg[^>]*\bheight="([\d.]+)"', page))
@@ -342,7 +342,7 @@ def test_an_explorer_reduced_to_its_initial_state_keeps_its_drawing_and_source_o
 
     from transfonum.graphiques import CLASSE_EXPLORATEUR, CLASSE_STATIQUE, html_explorateur, html_fixe_d_explorateur
 
-    seuil = alt.param(name="seuil", value=2, bind=alt.binding_range(min=1, max=3, name="Seuil "))
+    seuil = alt.param(name="seuil", value=2, bind=alt.binding_range(min=1, max=3, step=1, name="Seuil "))
     spec = alt.Chart(pd.DataFrame({"x": ["a", "b"], "y": [1, 3]})).mark_bar().encode(
         x="x", y="y", opacity=alt.condition(alt.datum.y > seuil, alt.value(1), alt.value(0.4))
     ).add_params(seuil).properties(title="Un explorateur", usermeta={"transfonum": {"source": "Source : une étude."}}
@@ -352,3 +352,19 @@ def test_an_explorer_reduced_to_its_initial_state_keeps_its_drawing_and_source_o
     assert "<svg" in fixe and "<figcaption>Source : une étude.</figcaption>" in fixe
     assert "<script" not in fixe and CLASSE_EXPLORATEUR not in fixe
     assert html_fixe_d_explorateur('<figure class="transfonum-figure"><div id="x" class="transfonum-chart"></div></figure>') is None
+
+
+def test_the_kits_texts_in_a_chart_take_typographic_apostrophes_and_the_data_does_not():
+    spec = {"title": {"text": ["L'attente", "d'abord"], "subtitle": "l'an"},
+            "mark": {"type": "text", "text": "Case tirée d'un billet"},
+            "encoding": {"x": {"field": "l'heure", "type": "nominal", "axis": {"title": "Taille de l'échantillon"}},
+                         "text": {"field": "nom"}, "tooltip": [{"field": "n", "title": "Part d'inscrits"}]},
+            "transform": [{"calculate": "datum.a + 'b'", "as": "c"}],
+            "datasets": {"d": [{"nom": "Impact d'ensemble", "title": "d'ici"}]}}
+    typo = graphiques.titres_typographiques(spec)
+    assert typo["title"] == {"text": ["L\u2019attente", "d\u2019abord"], "subtitle": "l\u2019an"}
+    assert typo["mark"]["text"] == "Case tirée d\u2019un billet"
+    assert typo["encoding"]["x"]["axis"]["title"] == "Taille de l\u2019échantillon"
+    assert typo["encoding"]["tooltip"][0]["title"] == "Part d\u2019inscrits"
+    assert typo["encoding"]["x"]["field"] == "l'heure" and typo["transform"] == spec["transform"]
+    assert typo["datasets"] == spec["datasets"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+from decimal import Decimal
 
 from transfonum import fr
 
@@ -19,11 +20,15 @@ TYPES_DE_COMMANDE = ("range", "select")
 
 
 def _valeur(valeur: object) -> str:
-    """Une valeur de curseur telle que la commande l'affiche : ``3.5`` → « 3,5 »."""
-    if isinstance(valeur, (int, float)):
-        decimales = 0 if float(valeur).is_integer() else len(repr(float(valeur)).split(".")[1])
-        return fr.nombre(valeur, decimales)
-    return str(valeur)
+    """Une valeur telle que la commande l'affiche : ``3.5`` → « 3,5 », ``5000`` → « 5 000 »,
+    un texte avec ses apostrophes typographiques."""
+    if isinstance(valeur, bool):
+        return "oui" if valeur else "non"
+    if not isinstance(valeur, (int, float)):
+        return fr.apostrophes(str(valeur))
+    if float(valeur).is_integer():
+        return fr.nombre(valeur)
+    return fr.nombre(valeur, max(0, -Decimal(repr(float(valeur))).as_tuple().exponent))
 
 
 def _attribut(valeur: float) -> str:
@@ -32,17 +37,23 @@ def _attribut(valeur: float) -> str:
 
 
 def _curseur(nom: str, signal: dict) -> str:
+    """Un curseur : sa valeur, à côté, pour les yeux ; pour un lecteur d'écran, la même en
+    ``aria-valuetext`` (le nom du curseur reste son étiquette)."""
     liaison = signal["bind"]
-    attributs = "".join(f' {cle}="{_attribut(liaison[cle])}"' for cle in ("min", "max", "step") if cle in liaison)
-    return (f'<input type="range" name="{nom}"{attributs} value="{_attribut(signal["value"])}">'
-            f'<span class="vega-bind-value">{html.escape(_valeur(signal["value"]))}</span>')
+    attributs = "".join(f' {cle}="{_attribut(liaison[cle])}"' for cle in ("min", "max", "step"))
+    affichee = html.escape(_valeur(signal["value"]), quote=True)
+    return (f'<input type="range" name="{nom}"{attributs} value="{_attribut(signal["value"])}" '
+            f'aria-valuetext="{affichee}"><span class="vega-bind-value" aria-hidden="true">{affichee}</span>')
 
 
 def _liste(nom: str, signal: dict) -> str:
+    """Une liste : chaque option sous son libellé (``labels``) ou sa valeur, à la française."""
+    liaison = signal["bind"]
+    libelles = liaison.get("labels") or liaison["options"]
     options = "".join(
         f'<option value="{numero}"{" selected" if option == signal["value"] else ""}>'
-        f"{html.escape(fr.apostrophes(str(option)))}</option>"
-        for numero, option in enumerate(signal["bind"]["options"]))
+        f"{html.escape(_valeur(libelle))}</option>"
+        for numero, (option, libelle) in enumerate(zip(liaison["options"], libelles)))
     return f'<select name="{nom}">{options}</select>'
 
 
@@ -53,6 +64,10 @@ def _probleme(signal: dict) -> str:
         return f"est lié à une commande « {liaison.get('input')} »"
     if "value" not in signal:
         return "n'a pas de valeur de départ"
+    if liaison["input"] == "range" and not all(cle in liaison for cle in ("min", "max", "step")):
+        return "est un curseur sans « min », « max » et « step » (le site ne devine pas ceux de Vega)"
+    if liaison.get("labels") and len(liaison["labels"]) != len(liaison.get("options", [])):
+        return "a une liste de libellés (« labels ») qui ne répond pas à ses options une à une"
     if liaison["input"] == "select" and signal["value"] not in liaison.get("options", []):
         return f"part de « {signal['value']} », qui n'est pas l'une de ses options"
     return ""
@@ -73,8 +88,8 @@ def separer(spec_vega: dict, ou: str) -> tuple[dict, str, dict]:
             continue
         if probleme := _probleme(signal):
             raise ValueError(f"{ou} : le paramètre « {signal['name']} » {probleme} ; le site n'écrit que "
-                             f"des curseurs et des listes ({', '.join(TYPES_DE_COMMANDE)}), chacun avec "
-                             "sa valeur de départ.")
+                             f"des curseurs (bornes et pas donnés) et des listes ({', '.join(TYPES_DE_COMMANDE)}), "
+                             "chacun avec sa valeur de départ.")
         nom = html.escape(signal["name"], quote=True)
         etiquette = html.escape(fr.apostrophes(liaison.get("name") or signal["name"]))
         if liaison["input"] == "range":

@@ -19,8 +19,9 @@ par code hexadécimal ailleurs que dans ce module.
   à chaque page une cellule cachée qui appelle ``activer("site")`` avant toute autre. Un
   graphique sans paramètre y est dessiné tout de suite, en SVG (vl-convert, formats
   français), à deux largeurs ; un graphique à paramètres (un explorateur) garde son état
-  initial dessiné et sa spécification compilée en Vega (vl-convert), que le moteur Vega
-  du site (:mod:`transfonum.site.vega`) anime quand il approche de l'écran.
+  initial dessiné, ses commandes écrites dans la page (:mod:`transfonum.commandes`) et sa
+  spécification compilée en Vega (vl-convert), que le moteur Vega du site
+  (:mod:`transfonum.site.vega`) anime au premier usage.
 - ``"jupyter"`` (par défaut) : la spécification Vega-Lite elle-même, que JupyterLab dessine
   avec son propre rendu Vega (hors ligne, aussi dans un carnet rouvert) ; le carnet
   enregistré ne garde que la spécification et ses données, quelques kilo-octets.
@@ -85,8 +86,9 @@ POLICE_SVG = f'"DejaVu Sans", {POLICE}'
 PX_PAR_GRADUATION = 70
 #: Écart minimal (px) entre deux étiquettes d'un axe (option ``labelSeparation``).
 SEPARATION_ETIQUETTES = 8
-#: Plus longue ligne de titre qui tient sur un téléphone de 390 px à la taille du thème.
-LARGEUR_TITRE = 36
+#: Plus longue ligne de titre qui tient sur un téléphone de 390 px (le dessin étroit, 340 px)
+#: à la taille du thème, en DejaVu Sans gras (la police du dessin) : environ 10 px par signe.
+LARGEUR_TITRE = 32
 
 #: Options de vega-embed pour les nombres et les dates à la française (Jupyter et site).
 OPTIONS_LOCALE: dict = {
@@ -364,10 +366,37 @@ def html_fixe_d_explorateur(sortie: str) -> str | None:
     )
 
 
+#: Les clés Vega-Lite dont un texte est celui du kit, non des données : titres (du graphique,
+#: d'un axe, d'une légende, d'une infobulle), sous-titres, texte fixe d'une marque.
+TEXTES_DU_KIT = ("title", "subtitle", "text")
+
+
+def titres_typographiques(spec):
+    """La spécification dont chaque texte du kit (:data:`TEXTES_DU_KIT`) a ses apostrophes
+    typographiques. Les étiquettes tirées des données restent telles que les données les
+    écrivent ; un nom de champ ou une expression n'est jamais sous ces clés."""
+    if isinstance(spec, list):
+        return [titres_typographiques(element) for element in spec]
+    if not isinstance(spec, dict):
+        return spec
+    resultat = {}
+    for cle, valeur in spec.items():
+        if cle in ("data", "datasets"):
+            resultat[cle] = valeur
+        elif cle in TEXTES_DU_KIT and isinstance(valeur, str):
+            resultat[cle] = fr.apostrophes(valeur)
+        elif cle in TEXTES_DU_KIT and isinstance(valeur, list) and all(isinstance(v, str) for v in valeur):
+            resultat[cle] = [fr.apostrophes(v) for v in valeur]
+        else:
+            resultat[cle] = titres_typographiques(valeur)
+    return resultat
+
+
 def rendu_site(spec: dict, **metadonnees) -> dict:
     """Rendu Altair du site construit : un graphique sans paramètre est dessiné à la
     construction (SVG en ligne) ; un explorateur attend le moteur Vega du site. Rien n'est
     demandé à un autre serveur."""
+    spec = titres_typographiques(spec)
     if est_interactif(spec):
         return {"text/html": html_explorateur(spec)}
     return {"text/html": html_graphique_statique(spec)}
@@ -377,6 +406,7 @@ def rendu_jupyter(spec: dict, **metadonnees) -> tuple[dict, dict]:
     """Rendu Altair de Jupyter : la spécification Vega-Lite, que JupyterLab dessine lui-même
     (son rendu Vega 5, hors ligne), avec les options de vega-embed du kit (formats français,
     SVG, seulement l'export dans le menu) ; rien d'autre dans le carnet enregistré."""
+    spec = titres_typographiques(spec)
     return (
         {MIME_JUPYTERLAB: spec_jupyterlab(spec), "text/plain": _texte_brut(spec)},
         {MIME_JUPYTERLAB: {"embed_options": OPTIONS_JUPYTERLAB}},

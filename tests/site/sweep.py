@@ -332,9 +332,29 @@ LIGHT_PANELS = """() => [...document.querySelectorAll('.cell_output, .cell_outpu
   }).map((el) => `${el.className} (${getComputedStyle(el).backgroundColor})`)"""
 
 
+#: A chart's text past the edge of its drawing (a title or axis title too long for a phone
+#: is cut there): each visible chart's SVG, each of its texts, its box inside the drawing's.
+CHARTS_CUT = """() => {
+  const problems = [];
+  for (const svg of document.querySelectorAll('.transfonum-chart svg')) {
+    const frame = svg.getBoundingClientRect();
+    if (!frame.width || getComputedStyle(svg).display === 'none') continue;
+    for (const text of svg.querySelectorAll('text')) {
+      const box = text.getBoundingClientRect();
+      if (!text.textContent.trim() || !box.width) continue;
+      if (box.left < frame.left - 1 || box.right > frame.right + 1) {
+        const chart = svg.closest('.transfonum-chart').getAttribute('aria-label') || '';
+        problems.push(`« ${text.textContent.trim().slice(0, 40)} » dépasse du graphique « ${chart.slice(0, 40)} »`);
+      }
+    }
+  }
+  return problems;
+}"""
+
+
 def check_phone_layout(page, visit: "Visit") -> None:
-    """At each of :data:`PHONE_WIDTHS`, note the tables cut without a cue, the card tables
-    and the previous/next links that do not fit."""
+    """At each of :data:`PHONE_WIDTHS`, note the tables cut without a cue, the card tables,
+    the previous/next links that do not fit and the charts' texts cut at their edge."""
     for width in PHONE_WIDTHS:
         page.set_viewport_size({"width": width, "height": PHONE["height"]})
         try:
@@ -346,6 +366,7 @@ def check_phone_layout(page, visit: "Visit") -> None:
         visit.cards = max(visit.cards, cards)
         visit.card_problems += [f"{width} px : {p}" for p in problems]
         visit.navigation_problems += [f"{width} px : {p}" for p in page.evaluate(NAVIGATION)]
+        visit.charts_cut += [f"{width} px : {p}" for p in page.evaluate(CHARTS_CUT)]
 
 
 #: The site's window for the sweep (a laptop), before the self-checks at phone width.
@@ -389,11 +410,12 @@ class Visit:
     #: In the dark theme, outputs on a light panel.
     light_panels: list[str] = field(default_factory=list)
     #: At phone widths: tables cut without a cue, rows shown as cards and their problems,
-    #: previous/next links off the screen or cut.
+    #: previous/next links off the screen or cut, chart texts past their drawing's edge.
     tables_cut: list[str] = field(default_factory=list)
     cards: int = 0
     card_problems: list[str] = field(default_factory=list)
     navigation_problems: list[str] = field(default_factory=list)
+    charts_cut: list[str] = field(default_factory=list)
     #: The visit stopped there (a timeout, a script that never drew): the page's tests fail on it.
     failure: str = ""
 

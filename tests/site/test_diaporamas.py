@@ -62,7 +62,7 @@ book/annexe
 """
 SPEC = alt.Chart(pd.DataFrame({"x": ["a", "b"], "y": [1, 2]})).mark_bar().encode(
     x="x", y=alt.Y("y").scale(domainMax=alt.expr("plafond"))).add_params(
-    alt.param(name="plafond", value=3, bind=alt.binding_range(min=2, max=5))).properties(
+    alt.param(name="plafond", value=3, bind=alt.binding_range(min=2, max=5, step=1))).properties(
     width="container", title="Un explorateur", usermeta={"transfonum": {"source": "Source : une étude."}}).to_dict()
 EXPLORER = html_explorateur(SPEC, "tf-explorateur")
 STATIC = (f'<figure class="transfonum-figure"><div class="transfonum-chart {CLASSE_STATIQUE}" role="img" '

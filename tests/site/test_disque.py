@@ -34,15 +34,27 @@ def test_served_the_same_explorer_comes_alive_without_note(site_url, browser):
 
 
 def test_an_explorer_whose_runtime_cannot_load_keeps_its_picture_and_says_so(site_url, browser):
+    """The reader moves a slider; the runtime cannot load. Every explorer of the page goes
+    back to its picture's state, its controls disabled; the note under the one in use is
+    announced (a status) and takes the focus the disabled slider had."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.route("**/transfonum-vega.js", lambda route: route.abort())
     page.goto(f"{site_url}/book/rse.html", wait_until="load")
-    _first_explorer(page)
+    explorer = page.locator(".transfonum-explorateur").filter(has=page.locator("input[type=range]")).first
+    slider = explorer.locator("input[type=range]")
+    start = slider.get_attribute("value")
+    slider.focus()
+    slider.press("Home")
     avis = page.locator(".transfonum-explorateur-avis").first
     avis.wait_for(state="visible")
-    assert "n’a pas pu se charger" in avis.inner_text()
-    assert page.locator(".transfonum-apercu svg:visible").count() >= 1, "the initial state stays drawn"
-    controls = page.locator(".transfonum-explorateur").first.locator(".vega-bind :is(input, select)")
-    assert all(controls.nth(n).is_disabled() for n in range(controls.count())), \
-        "controls that would change nothing are disabled"
+    assert "n’a pas pu se charger" in avis.inner_text() and avis.get_attribute("role") == "status"
+    assert page.evaluate("() => document.activeElement.className") == "transfonum-explorateur-avis"
+    assert slider.evaluate("(s) => s.value") == start
+    assert explorer.locator(".vega-bind-value").inner_text().replace("\u00a0", "") == start
+    assert explorer.evaluate("(e) => e.classList.contains('attend-vega')") is False
+    assert page.locator(".transfonum-apercu svg:visible").count() >= 2, "every picture stays drawn"
+    controls = page.locator(".transfonum-explorateur .vega-bind :is(input, select)")
+    assert controls.count() >= 2 and all(controls.nth(n).is_disabled() for n in range(controls.count())), \
+        "every control that would change nothing is disabled"
+    assert page.locator(".transfonum-explorateur-avis").count() == 1
     page.close()

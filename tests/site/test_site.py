@@ -1,7 +1,7 @@
 """The built site stands alone: every page opens with no request to another host, every
 chart is drawn, and the browser reports no error. Charts without params come drawn in
-the page (inline SVG, no script); explorers load the Vega bundle only when they near
-the viewport, and take their place without moving the page."""
+the page (inline SVG, no script); explorers load the Vega bundle only on first use (never
+on a scroll), and take their place without moving the page."""
 
 from __future__ import annotations
 
@@ -10,9 +10,6 @@ from html.parser import HTMLParser
 
 import pytest
 from sweep import CONTROLS, EXPLORER, LIVE, PAGES, built_pages, draw_every_explorer, open_recorded, visit_page
-
-#: Two animation frames: an IntersectionObserver has delivered its first entries.
-FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
 def test_the_sweep_visits_every_page_of_the_site(built_site):
@@ -91,21 +88,28 @@ def test_static_charts_need_no_script(built_site):
 
 
 def test_explorer_loads_vega_only_on_first_use_and_does_not_move_the_page(built_site, site_url, browser):
-    """On a phone, a chapter read to its end fetches no Vega runtime: its explorers show
-    their picture and their controls, written in the page. A control touched fetches it,
-    once; the explorer comes alive, and neither its frame nor what follows moves."""
+    """On a phone, a chapter read to its end fetches no Vega runtime, even when a finger
+    scrolls across a chart: its explorers show their picture and their controls, written in
+    the page. A control touched fetches it, once; the explorer comes alive, and neither its
+    frame nor what follows moves."""
     html_dir, _ = built_site
     name = _chart_pages(html_dir, "transfonum-explorateur")[0]
     requested = []
     page, report = open_recorded(browser, f"{site_url}/{name}", viewport={"width": 390, "height": 844},
                                  has_touch=True, is_mobile=True)
     page.on("request", lambda r: requested.append(r.url))
-    page.evaluate("() => scrollTo(0, document.documentElement.scrollHeight)")
-    page.evaluate(FRAMES)
     explorer = page.locator(EXPLORER).first
     explorer.scroll_into_view_if_needed()
+    box = explorer.bounding_box()
+    touch = page.context.new_cdp_session(page)
+    touch.send("Input.synthesizeScrollGesture", {  # a finger that starts on the chart and scrolls
+        "x": box["x"] + box["width"] / 2, "y": min(box["y"] + 40, 800), "yDistance": -600,
+        "gestureSourceType": "touch", "speed": 1200})
+    page.evaluate("() => scrollTo(0, document.documentElement.scrollHeight)")
     page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
     assert not [u for u in requested if "transfonum-vega.js" in u], "read, not used: no runtime"
+    explorer.scroll_into_view_if_needed()
     assert explorer.locator(CONTROLS).count() > 0, "the controls are there before the runtime"
     geometry = """(e) => [e.getBoundingClientRect().height,
         e.closest('figure').querySelector('figcaption').getBoundingClientRect().top - e.getBoundingClientRect().top]"""
@@ -116,6 +120,33 @@ def test_explorer_loads_vega_only_on_first_use_and_does_not_move_the_page(built_
     page.close()
     assert len([u for u in requested if "transfonum-vega.js" in u]) == 1
     assert after == pytest.approx(before, abs=1), (before, after)
+    assert all(items == [] for items in report.values()), report
+
+
+def test_a_wheel_under_a_resting_mouse_loads_nothing_and_a_mouse_moved_on_a_chart_does(
+        built_site, site_url, browser):
+    """On a laptop, the mouse rests over the text column while the wheel scrolls the page
+    past the explorers (the browser sends pointer events that did not move): no runtime.
+    Moved over a chart (for its tooltips), the mouse brings it."""
+    html_dir, _ = built_site
+    name = _chart_pages(html_dir, "transfonum-explorateur")[0]
+    requested = []
+    page, report = open_recorded(browser, f"{site_url}/{name}", viewport={"width": 1280, "height": 900})
+    page.on("request", lambda r: requested.append(r.url))
+    column = page.locator("article").bounding_box()
+    page.mouse.move(column["x"] + column["width"] / 2, 450)
+    for _ in range(60):
+        page.mouse.wheel(0, 400)
+        page.wait_for_timeout(30)
+    page.wait_for_timeout(300)
+    assert not [u for u in requested if "transfonum-vega.js" in u], "scrolled, not used: no runtime"
+    explorer = page.locator(EXPLORER).first
+    explorer.scroll_into_view_if_needed()
+    box = explorer.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 3, steps=4)
+    explorer.locator(LIVE).wait_for(state="attached", timeout=15000)
+    page.close()
+    assert len([u for u in requested if "transfonum-vega.js" in u]) == 1
     assert all(items == [] for items in report.values()), report
 
 
@@ -163,11 +194,11 @@ def test_a_slider_moved_before_the_runtime_arrives_is_what_the_live_chart_shows(
 def test_every_page_reads_on_a_phone_and_in_the_dark(site_visits, page):
     """At 390 and 340 px no table is cut without a cue (it scrolls in its named frame, the
     hidden side fading), captions wrap, card tables show each cell under its column's
-    header, the previous/next links and their titles fit on the screen; in the dark theme
-    no output sits on a light panel."""
+    header, the previous/next links and their titles fit on the screen, no chart's text runs
+    past its drawing's edge; in the dark theme no output sits on a light panel."""
     visit = site_visits[page]
     assert visit.failure == "", visit.failure
-    problems = (visit.tables_cut + visit.card_problems + visit.navigation_problems
+    problems = (visit.tables_cut + visit.card_problems + visit.navigation_problems + visit.charts_cut
                 + [f"sortie sur un panneau clair en thème sombre : {p}" for p in visit.light_panels])
     assert not problems, "\n".join(problems)
 

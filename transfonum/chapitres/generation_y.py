@@ -162,7 +162,8 @@ def graphique_marge(pourcent: float, tailles: range = range(50, 5001, 50), depar
     taille = alt.param(name="taille", value=depart, bind=alt.binding_range(
         min=tailles.start, max=tailles[-1], step=tailles.step,
         name=f"Taille d'échantillon supposée (personnes){fr.INSECABLE}: "))
-    x = alt.X("n:Q", title="Taille de l'échantillon (personnes, échelle logarithmique)",
+    # Sur deux lignes : d'un seul tenant, le titre déborde d'un téléphone de part et d'autre.
+    x = alt.X("n:Q", title=["Taille de l'échantillon", "(personnes, échelle logarithmique)"],
               scale=alt.Scale(type="log", domain=[tailles.start, tailles[-1]], nice=False),
               axis=alt.Axis(values=[v for v in (50, 100, 200, 500, 1000, 2000, 5000, 10000) if v in tailles],
                             format=",d"))

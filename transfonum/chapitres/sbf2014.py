@@ -95,7 +95,7 @@ def _couleur() -> alt.Color:
     )
 
 
-def _axe_divergent(title: str) -> alt.Axis:
+def _axe_divergent(title: str | list[str]) -> alt.Axis:
     """Un axe qui affiche les valeurs négatives (les Out) sans leur signe."""
     return alt.Axis(title=title, tickMinStep=1, labelExpr="format(abs(datum.value), 'd')")
 
@@ -107,7 +107,7 @@ def graphique_familles(tendances: pd.DataFrame) -> alt.Chart:
     return alt.Chart(longue, height=alt.Step(34)).mark_bar().encode(
         x=alt.X(
             "position:Q",
-            axis=_axe_divergent("Nombre de tendances, Out ← → In"),
+            axis=_axe_divergent(["Nombre de tendances", "Out ← → In"]),
             scale=alt.Scale(domain=[-limite, limite]),
         ),
         y=alt.Y("famille:N", title=None, sort=familles()),

@@ -171,8 +171,8 @@ def resume(resultat: subprocess.CompletedProcess, dossier: Path, etudiant: bool 
     if avertissements:
         lignes.append(f"Avertissements : {len(avertissements)} (ci-dessus).")
     lignes += [f"Journal complet : {journal}",
-               f"Pour le lire : « {servir} », puis http://127.0.0.1:8000/ (ou son index.html, "
-               "ouvert depuis le disque)."]
+               f"Pour le lire : « {servir} », puis http://127.0.0.1:8000/, ou ouvrez la page "
+               "ci-dessus dans un navigateur."]
     return lignes
 
 

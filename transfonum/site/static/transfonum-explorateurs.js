@@ -3,13 +3,17 @@
    the live chart will be, with its controls written at build time (transfonum.commandes)
    and its specification compiled to Vega. The kit's Vega runtime (one file next to this
    one in _static: Vega only, no Vega-Lite compiler) is loaded, once, on the first use of an
-   explorer: a control touched, focused or changed, or the pointer on a chart (its
-   tooltips). A reader who only reads never downloads it. Until it has drawn, a control
+   explorer: a control focused or changed, a tap or click on it, or a mouse moved over its
+   chart (for the tooltips). Scrolling is not use: a wheel turned under a resting mouse
+   (the browser then sends pointer events that did not move) or a finger that scrolls
+   across a chart loads nothing, so a reader who only reads never downloads it. Until it
+   has drawn, a control
    shows its new value at once and the picture fades; then the live chart, set to the
    controls' current values, replaces the picture without moving the page. The runtime is
    a classic script, so a page opened from disk (file://) draws its explorers as a served
-   one does. If it cannot load, the controls go back to the picture's state and are
-   disabled, and a French note says why. */
+   one does. If it cannot load, every explorer's controls go back to the picture's state
+   and are disabled, and a French note says why (announced; focus moves to it from a
+   control it disabled). */
 (() => {
   "use strict";
   const READY = "transfonum:vega-ready";
@@ -23,6 +27,8 @@
       const script = document.createElement("script");
       script.src = bundleUrl;
       script.onerror = () => reject(new Error(`bundle Vega introuvable : ${bundleUrl}`));
+      // Loaded but silent (an old or damaged file): it would leave the picture faded for ever.
+      script.onload = () => window.vega || reject(new Error(`bundle Vega sans Vega : ${bundleUrl}`));
       document.head.append(script);
     });
     return loading;
@@ -60,9 +66,12 @@
   }
 
   const number = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 6 });
+  // A slider's value, shown beside it and read by a screen reader, in French.
   function showValue(control) {
+    const text = number.format(Number(control.value)).replace(/\u202f/g, "\u00a0");
+    control.setAttribute("aria-valuetext", text);
     const shown = control.parentElement.querySelector(".vega-bind-value");
-    if (shown) shown.textContent = number.format(Number(control.value)).replace(/\u202f/g, "\u00a0");
+    if (shown) shown.textContent = text;
   }
 
   async function draw(frame) {
@@ -94,42 +103,67 @@
   const AVIS = "Le graphique interactif n’a pas pu se charger\u00a0: l’image montre son état initial.";
 
   function signaler(frame) {
-    const figure = frame.closest("figure");
-    if (figure.querySelector(".transfonum-explorateur-avis")) return;
     const avis = document.createElement("p");
     avis.className = "transfonum-explorateur-avis";
-    avis.setAttribute("role", "note");
+    avis.setAttribute("role", "status");
+    avis.tabIndex = -1;
     avis.textContent = location.protocol === "file:" ? AVIS_DISQUE : AVIS;
     frame.after(avis);
+    return avis;
   }
 
-  function fail(frame, error) {
-    console.error(`Explorateur ${frame.id} :`, error);
-    frame.classList.remove("attend-vega");
-    for (const control of frame.querySelectorAll(".vega-bind :is(input, select)")) {
-      if (control.tagName === "SELECT") {
-        control.selectedIndex = [...control.options].findIndex((option) => option.defaultSelected);
-      } else {
-        control.value = control.defaultValue;
-        showValue(control);
+  // The runtime is shared: if it cannot load, no explorer of the page will come alive. Each
+  // one's controls go back to what its picture shows and are disabled, with the note under
+  // the explorer the reader was using.
+  function fail(used, error) {
+    console.error(`Explorateur ${used.id} :`, error);
+    const focused = used.contains(document.activeElement);
+    for (const frame of document.querySelectorAll(".transfonum-explorateur")) {
+      frame.classList.remove("attend-vega");
+      for (const control of frame.querySelectorAll(".vega-bind :is(input, select)")) {
+        if (control.tagName === "SELECT") {
+          control.selectedIndex = [...control.options].findIndex((option) => option.defaultSelected);
+        } else {
+          control.value = control.defaultValue;
+          showValue(control);
+        }
+        control.disabled = true;
       }
-      control.disabled = true;
     }
-    signaler(frame);
+    const avis = signaler(used);
+    if (focused) avis.focus();
   }
 
   const started = new WeakSet();
+  let failed = false;
   function start(frame) {
-    if (started.has(frame)) return;
+    if (started.has(frame) || failed) return;
     started.add(frame);
-    draw(frame).catch((error) => fail(frame, error));
+    draw(frame).catch((error) => {
+      failed = true;
+      fail(frame, error);
+    });
   }
 
   for (const frame of document.querySelectorAll(".transfonum-explorateur")) {
     const use = () => start(frame);
-    frame.addEventListener("pointerdown", use);
-    frame.addEventListener("pointerover", use);
+    // A tap: a finger lifted where it touched, the page not scrolled in between (a finger
+    // that scrolls across the chart is not a use).
+    let down = null;
+    frame.addEventListener("pointerdown", (event) => {
+      down = { x: event.clientX, y: event.clientY, scroll: window.scrollY };
+    });
+    frame.addEventListener("pointerup", (event) => {
+      const tap = down && window.scrollY === down.scroll
+        && Math.hypot(event.clientX - down.x, event.clientY - down.y) < 10;
+      down = null;
+      if (tap) use();
+    });
+    frame.addEventListener("click", use);
     frame.addEventListener("focusin", use);
+    frame.addEventListener("pointermove", (event) => {
+      if (event.pointerType === "mouse" && (event.movementX || event.movementY)) use();
+    });
     for (const control of frame.querySelectorAll(".vega-bind :is(input, select)")) {
       // Before the live chart is there, the picture no longer shows what the controls say.
       control.addEventListener("input", () => {
