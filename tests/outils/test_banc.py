@@ -82,7 +82,7 @@ def test_using_an_explorer_counts_what_its_first_use_loads(tmp_path):
     (tmp_path / "index.html").write_text(
         '<!doctype html><div class="transfonum-explorateur"><div class="vega-bind">'
         '<label>Semaine <input type="range"></label></div></div><script>'
-        'document.querySelector("input").addEventListener("pointerdown", async () => {'
+        'document.querySelector("input").addEventListener("focus", async () => {'
         ' await (await fetch("moteur.txt")).text();'
         ' const vivant = document.createElement("div"); vivant.className = "transfonum-vivant est-dessine";'
         ' document.body.append(vivant); });</script>', encoding="utf-8")

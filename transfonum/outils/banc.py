@@ -297,13 +297,14 @@ DEFILER_JUSQUA_LA_FIN = """async () => {
 }"""
 
 
-#: Le premier usage d'un explorateur : le lecteur touche sa première commande, et attend
-#: que le graphique vivant ait remplacé l'image.
+#: Le premier usage d'un explorateur : le lecteur va à sa première commande (le clavier la
+#: lui donne), et attend, 15 s au plus, que le graphique vivant ait remplacé l'image.
 UTILISER_UN_EXPLORATEUR = """async () => {
   const commande = document.querySelector('.transfonum-explorateur .vega-bind :is(input, select)');
   if (!commande) return;
-  commande.dispatchEvent(new PointerEvent('pointerdown', {bubbles: true}));
-  while (!document.querySelector('.transfonum-vivant.est-dessine, .transfonum-explorateur-avis')) {
+  commande.focus();
+  const fin = Date.now() + 15000;
+  while (!document.querySelector('.transfonum-vivant.est-dessine, .transfonum-explorateur-avis') && Date.now() < fin) {
     await new Promise((done) => setTimeout(done, 50));
   }
 }"""
