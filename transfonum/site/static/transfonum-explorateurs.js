@@ -7,13 +7,13 @@
    chart (for the tooltips). Scrolling is not use: a wheel turned under a resting mouse
    (the browser then sends pointer events that did not move) or a finger that scrolls
    across a chart loads nothing, so a reader who only reads never downloads it. Until it
-   has drawn, a control
-   shows its new value at once and the picture fades; then the live chart, set to the
-   controls' current values, replaces the picture without moving the page. The runtime is
-   a classic script, so a page opened from disk (file://) draws its explorers as a served
-   one does. If it cannot load, every explorer's controls go back to the picture's state
-   and are disabled, and a French note says why (announced; focus moves to it from a
-   control it disabled). */
+   has drawn, a control shows its new value at once and the picture fades; then the live
+   chart, set to the controls' current values, replaces the picture without moving the
+   page. The runtime is a classic script, so a page opened from disk (file://) draws its
+   explorers as a served one does. If it cannot load, every explorer's controls go back to
+   the picture's state and are disabled, and a French note says why (announced; focus
+   moves to it from a control it disabled); if one explorer alone cannot draw, only its
+   own. */
 (() => {
   "use strict";
   const READY = "transfonum:vega-ready";
@@ -112,13 +112,13 @@
     return avis;
   }
 
-  // The runtime is shared: if it cannot load, no explorer of the page will come alive. Each
-  // one's controls go back to what its picture shows and are disabled, with the note under
-  // the explorer the reader was using.
-  function fail(used, error) {
+  // The runtime is shared: if it cannot load, no explorer of the page will come alive.
+  // Each stopped one's controls go back to what its picture shows and are disabled, with
+  // the note under the explorer the reader was using.
+  function fail(used, stopped, error) {
     console.error(`Explorateur ${used.id} :`, error);
     const focused = used.contains(document.activeElement);
-    for (const frame of document.querySelectorAll(".transfonum-explorateur")) {
+    for (const frame of stopped) {
       frame.classList.remove("attend-vega");
       for (const control of frame.querySelectorAll(".vega-bind :is(input, select)")) {
         if (control.tagName === "SELECT") {
@@ -135,13 +135,14 @@
   }
 
   const started = new WeakSet();
-  let failed = false;
+  let noRuntime = false;
   function start(frame) {
-    if (started.has(frame) || failed) return;
+    if (started.has(frame) || noRuntime) return;
     started.add(frame);
     draw(frame).catch((error) => {
-      failed = true;
-      fail(frame, error);
+      if (noRuntime) return;  // another explorer has already said so
+      noRuntime = !window.vega;
+      fail(frame, noRuntime ? document.querySelectorAll(".transfonum-explorateur") : [frame], error);
     });
   }
 
