@@ -30,6 +30,7 @@ par code hexadécimal ailleurs que dans ce module.
 from __future__ import annotations
 
 import html
+import json
 import re
 import uuid
 from typing import Literal, TypeVar
@@ -316,6 +317,23 @@ def spec_vega(spec: dict) -> dict:
     return vl_convert.vegalite_to_vega(spec, vl_version=version_vega_lite())
 
 
+def _au_moins_le_dessin_etroit(vega: dict) -> dict:
+    """La spécification Vega d'un explorateur pleine largeur dont la largeur ne descend pas
+    sous celle du dessin étroit (:data:`LARGEURS_SVG`) : dans une colonne plus étroite (un
+    téléphone de 340 px), le graphique vivant est dessiné à cette largeur puis réduit comme
+    l'image, au lieu de se resserrer jusqu'à faire déborder ses titres."""
+    conteneur = "containerSize()[0]"
+    minimum = f"max({conteneur}, {LARGEURS_SVG[0]})"
+
+    def borne(signal: dict) -> dict:
+        if signal.get("name") != "width":
+            return signal
+        texte = json.dumps(signal).replace(conteneur, minimum)
+        return json.loads(texte)
+
+    return {**vega, "signals": [borne(s) for s in vega.get("signals", [])]}
+
+
 #: Les formats français, comme les prend une vue Vega (option ``locale``).
 LOCALE_VEGA: dict = {"number": fr.LOCALE_NOMBRES_D3, "time": fr.LOCALE_DATES_D3}
 
@@ -330,7 +348,8 @@ def html_explorateur(spec: dict, identifiant: str | None = None) -> str:
     identifiant = identifiant or f"tf-chart-{uuid.uuid4().hex[:12]}"
     svg, hauteur = _rendus_svg(spec, identifiant)
     reserve = round(hauteur + HAUTEUR_COMMANDE * _commandes(spec))
-    vega, controles, listes = commandes.separer(spec_vega(_pleine_largeur(spec)), _etiquette(spec))
+    vega, controles, listes = commandes.separer(_au_moins_le_dessin_etroit(spec_vega(_pleine_largeur(spec))),
+                                                _etiquette(spec))
     donnees = commandes.en_json({"spec": vega, "locale": LOCALE_VEGA, "listes": listes})
     return (
         '<figure class="transfonum-figure">\n'
