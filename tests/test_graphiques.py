@@ -259,6 +259,7 @@ def test_explorer_keeps_its_picture_its_spec_and_room_for_its_controls():
     assert spec_json["spec"]["$schema"].endswith("/vega/v6.json")
     width = next(s for s in spec_json["spec"]["signals"] if s["name"] == "width")
     assert "max(containerSize()[0], 340)" in json.dumps(width)  # never narrower than the narrow drawing
+    assert spec_json["spec"]["autosize"]["resize"] is True  # laid out again for each state
     # Its control is in the page, written at build time; the live chart takes it over.
     assert not any(s.get("bind") for s in spec_json["spec"]["signals"])
     assert "seuil" in [s["name"] for s in spec_json["spec"]["signals"]]

@@ -334,6 +334,15 @@ def _au_moins_le_dessin_etroit(vega: dict) -> dict:
     return {**vega, "signals": [borne(s) for s in vega.get("signals", [])]}
 
 
+def _mise_en_page_a_chaque_etat(vega: dict) -> dict:
+    """La spécification Vega dont la mise en page se refait à chaque état : Vega la calcule
+    sinon une fois, pour l'état de départ, et des étiquettes plus longues dans un autre état
+    (« Salariés et talents (2012) ») sortent du dessin."""
+    autosize = vega.get("autosize", "pad")
+    autosize = {"type": autosize} if isinstance(autosize, str) else dict(autosize)
+    return {**vega, "autosize": {**autosize, "resize": True}}
+
+
 #: Les formats français, comme les prend une vue Vega (option ``locale``).
 LOCALE_VEGA: dict = {"number": fr.LOCALE_NOMBRES_D3, "time": fr.LOCALE_DATES_D3}
 
@@ -348,8 +357,8 @@ def html_explorateur(spec: dict, identifiant: str | None = None) -> str:
     identifiant = identifiant or f"tf-chart-{uuid.uuid4().hex[:12]}"
     svg, hauteur = _rendus_svg(spec, identifiant)
     reserve = round(hauteur + HAUTEUR_COMMANDE * _commandes(spec))
-    vega, controles, listes = commandes.separer(_au_moins_le_dessin_etroit(spec_vega(_pleine_largeur(spec))),
-                                                _etiquette(spec))
+    vega = _mise_en_page_a_chaque_etat(_au_moins_le_dessin_etroit(spec_vega(_pleine_largeur(spec))))
+    vega, controles, listes = commandes.separer(vega, _etiquette(spec))
     donnees = commandes.en_json({"spec": vega, "locale": LOCALE_VEGA, "listes": listes})
     return (
         '<figure class="transfonum-figure">\n'

@@ -352,6 +352,27 @@ CHARTS_CUT = """() => {
 }"""
 
 
+#: Two animation frames: what a control changed is drawn.
+FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def charts_cut_in_every_choice(page) -> list[str]:
+    """Each list of each live explorer set to each of its options in turn (its labels can
+    be longer than the first state's): the chart texts then past their drawing's edge.
+    Each list is set back to its first choice."""
+    problems = []
+    lists = page.locator(f"{EXPLORER} select")
+    for n in range(lists.count()):
+        choices = lists.nth(n).locator("option").all_inner_texts()
+        start = lists.nth(n).evaluate("(s) => s.selectedIndex")
+        for index, choice in enumerate(choices):
+            lists.nth(n).select_option(index=index)
+            page.evaluate(FRAMES)
+            problems += [f"« {choice} » choisi : {p}" for p in page.evaluate(CHARTS_CUT)]
+        lists.nth(n).select_option(index=start)
+    return problems
+
+
 def check_phone_layout(page, visit: "Visit") -> None:
     """At each of :data:`PHONE_WIDTHS`, note the tables cut without a cue, the card tables,
     the previous/next links that do not fit and the charts' texts cut at their edge."""
@@ -367,6 +388,7 @@ def check_phone_layout(page, visit: "Visit") -> None:
         visit.card_problems += [f"{width} px : {p}" for p in problems]
         visit.navigation_problems += [f"{width} px : {p}" for p in page.evaluate(NAVIGATION)]
         visit.charts_cut += [f"{width} px : {p}" for p in page.evaluate(CHARTS_CUT)]
+        visit.charts_cut += [f"{width} px : {p}" for p in charts_cut_in_every_choice(page)]
 
 
 #: The site's window for the sweep (a laptop), before the self-checks at phone width.

@@ -605,7 +605,7 @@ def _explorateur_donnees(reseau: Reseau, hebdo: pd.DataFrame) -> tuple[pd.DataFr
             f"Actifs ({FENETRE} sem.){fr.INSECABLE}: {fr.nombre(row.actifs)}, soit "
             f"{fr.pourcent(100 * row.taux_participation) if pd.notna(row.taux_participation) else '—'}",
             "Commentaires interservices" + fr.INSECABLE + ": "
-            + (fr.pourcent(100 * row.part_entre_services) if pd.notna(row.part_entre_services) else "aucun commentaire"),
+            + (fr.pourcent(100 * row.part_entre_services) if pd.notna(row.part_entre_services) else "aucun"),
             f"10{fr.INSECABLE}% les plus actifs{fr.INSECABLE}: "
             + (f"{fr.pourcent(100 * row.part_top10)} des messages" if pd.notna(row.part_top10) else "aucun message"),
         ]
