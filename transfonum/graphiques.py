@@ -352,8 +352,8 @@ def html_explorateur(spec: dict, identifiant: str | None = None) -> str:
     déjà dessiné (SVG) dans un cadre à la hauteur qu'il aura, ses commandes écrites en HTML
     (:mod:`transfonum.commandes`), sa spécification compilée en Vega (JSON), sa légende. Le
     script des explorateurs (``transfonum-explorateurs.js``, ajouté par le moteur) charge Vega
-    au premier usage d'un explorateur (une commande touchée, le pointeur sur le graphique) et
-    y dessine le graphique vivant, aux formats français."""
+    au premier usage d'un explorateur (une commande touchée ou réglée, la souris déplacée sur
+    le graphique ; pas un défilement) et y dessine le graphique vivant, aux formats français."""
     identifiant = identifiant or f"tf-chart-{uuid.uuid4().hex[:12]}"
     svg, hauteur = _rendus_svg(spec, identifiant)
     reserve = round(hauteur + HAUTEUR_COMMANDE * _commandes(spec))
@@ -399,7 +399,7 @@ def html_fixe_d_explorateur(sortie: str) -> str | None:
 TEXTES_DU_KIT = ("title", "subtitle", "text")
 
 
-def titres_typographiques(spec):
+def titres_typographiques(spec: object) -> object:
     """La spécification dont chaque texte du kit (:data:`TEXTES_DU_KIT`) a ses apostrophes
     typographiques. Les étiquettes tirées des données restent telles que les données les
     écrivent ; un nom de champ ou une expression n'est jamais sous ces clés."""
