@@ -1,7 +1,7 @@
 """The package is a house with rooms, and imports flow one way:
 
     outils → site → exercices, chapitres → graphiques (→ commandes), donnees → chemins, fr
-    outils, site → sommaire (the table of contents) → chemins
+    outils, site → sommaire (the table of contents) → chemins; site → commandes (JSON for a page)
 
 A chapter never imports the engine (``site``) nor another chapter; the engine never
 names a chapter; nothing but ``outils`` imports ``outils``; only ``site`` imports Sphinx.
@@ -31,7 +31,7 @@ ALLOWED: dict[str, set[str]] = {
     "donnees": {"chemins", "fr", "affichage"},
     "exercices": {"chemins", "fr", "donnees", "graphiques"},
     "chapitres": {"chemins", "fr", "donnees", "graphiques", "statistiques"},
-    "site": {"chemins", "fr", "donnees", "graphiques", "exercices", "sommaire"},
+    "site": {"chemins", "fr", "donnees", "graphiques", "commandes", "exercices", "sommaire"},
     "outils": {"chemins", "fr", "donnees", "graphiques", "exercices", "site", "sommaire"},
 }
 SPHINX_PACKAGES = ("sphinx", "docutils", "myst_nb", "myst_parser", "sphinx_exercise")

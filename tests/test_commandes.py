@@ -88,4 +88,4 @@ def test_a_control_the_site_cannot_write_stops_the_build_in_french(signal, atten
 
 
 def test_json_for_a_script_cannot_close_it():
-    assert commandes.en_json({"x": "</script>&"}) == '{"x":"\\u003c/script\\u003e\\u0026"}'
+    assert commandes.json_pour_script({"x": "</script>&"}) == '{"x":"\\u003c/script\\u003e\\u0026"}'

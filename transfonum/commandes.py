@@ -106,7 +106,9 @@ def separer(spec_vega: dict, ou: str) -> tuple[dict, str, dict]:
             f'<div class="vega-bindings">{"".join(lignes)}</div>', listes)
 
 
-def en_json(valeurs: object) -> str:
-    """Du JSON à poser dans un ``<script>`` de la page : sans ``<``, ``>`` ni ``&`` bruts."""
-    texte = json.dumps(valeurs, ensure_ascii=False, separators=(",", ":"))
+def json_pour_script(valeurs: object) -> str:
+    """Du JSON qui ne peut ni fermer ni commenter l'élément ``<script>`` qui le contient (sans
+    ``<``, ``>`` ni ``&`` bruts) : la spécification d'un explorateur, la clé d'une
+    auto-évaluation."""
+    texte = json.dumps(valeurs, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
     return texte.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")

@@ -359,7 +359,7 @@ def html_explorateur(spec: dict, identifiant: str | None = None) -> str:
     reserve = round(hauteur + HAUTEUR_COMMANDE * _commandes(spec))
     vega = _mise_en_page_a_chaque_etat(_au_moins_le_dessin_etroit(spec_vega(_pleine_largeur(spec))))
     vega, controles, listes = commandes.separer(vega, _etiquette(spec))
-    donnees = commandes.en_json({"spec": vega, "locale": LOCALE_VEGA, "listes": listes})
+    donnees = commandes.json_pour_script({"spec": vega, "locale": LOCALE_VEGA, "listes": listes})
     return (
         '<figure class="transfonum-figure">\n'
         f'<div id="{identifiant}" class="transfonum-chart {CLASSE_EXPLORATEUR}" '

@@ -22,14 +22,13 @@ directive signale l'erreur à la page et à la ligne, et le livre est construit 
 from __future__ import annotations
 
 import html
-import json
 import re
-from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from transfonum.commandes import json_pour_script
 from transfonum.exercices.cles import DOSSIER_CLES, ErreurCles, exporter_cles
 from transfonum.fr import INSECABLE
 
@@ -46,12 +45,6 @@ _EMPHASE = re.compile(r"\*([^*\n]+)\*")
 def texte_en_ligne(text: str) -> str:
     """``text`` échappé pour HTML ; ``*mot*`` devient une emphase (seul balisage gardé)."""
     return _EMPHASE.sub(r"<em>\1</em>", html.escape(text, quote=True))
-
-
-def json_pour_script(value: Any) -> str:
-    """Du JSON qui ne peut ni fermer ni commenter l'élément ``<script>`` qui le contient."""
-    text = json.dumps(value, ensure_ascii=False, allow_nan=False)
-    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 def _champs_nombre(key: dict, prefix: str) -> str:
